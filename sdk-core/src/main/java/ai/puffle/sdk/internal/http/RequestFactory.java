@@ -1,0 +1,132 @@
+package ai.puffle.sdk.internal.http;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Builds {@link ApiRequest}s for the generated endpoint classes: resolves the path template
+ * against the base URL, encodes path and query values, and encodes the JSON body once.
+ */
+public final class RequestFactory {
+  /** The media type of every request body. */
+  public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final HttpUrl baseUrl;
+  private final List<String> basePath;
+  private final Moshi moshi;
+
+  /** A factory resolving against {@code baseUrl} (any path it has is kept as a prefix). */
+  public RequestFactory(HttpUrl baseUrl, Moshi moshi) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    this.moshi = Objects.requireNonNull(moshi, "moshi");
+    List<String> segments = new ArrayList<>(baseUrl.pathSegments());
+    segments.removeIf(String::isEmpty);
+    this.basePath = List.copyOf(segments);
+  }
+
+  /** The base URL requests resolve against. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** Starts a request for one operation; {@code responseType} is the success body's type. */
+  public <T> Builder<T> newRequest(
+      String operationId, String method, String pathTemplate, Type responseType) {
+    return new Builder<>(operationId, method, pathTemplate, responseType);
+  }
+
+  /** Collects the path, query and body of one request. */
+  public final class Builder<T> {
+    private final String operationId;
+    private final String method;
+    private final String pathTemplate;
+    private final Type responseType;
+    private final List<String[]> pathParams = new ArrayList<>(2);
+    private final List<String[]> queryParams = new ArrayList<>(2);
+    private Object body;
+
+    private Builder(String operationId, String method, String pathTemplate, Type responseType) {
+      this.operationId = operationId;
+      this.method = method;
+      this.pathTemplate = pathTemplate;
+      this.responseType = responseType;
+    }
+
+    /** Fills the {@code {name}} segment of the path template (percent-encoded). */
+    public Builder<T> path(String name, Object value) {
+      Objects.requireNonNull(value, name);
+      pathParams.add(new String[] {name, String.valueOf(value)});
+      return this;
+    }
+
+    /** Adds a query parameter; a {@code null} value is left out. */
+    public Builder<T> query(String name, Object value) {
+      if (value != null) {
+        queryParams.add(new String[] {name, String.valueOf(value)});
+      }
+      return this;
+    }
+
+    /** The JSON body. */
+    public Builder<T> body(Object value) {
+      this.body = value;
+      return this;
+    }
+
+    /** The prepared request. */
+    @SuppressWarnings("unchecked")
+    public ApiRequest<T> build() {
+      HttpUrl.Builder url = baseUrl.newBuilder().encodedPath("/");
+      for (String segment : basePath) {
+        url.addPathSegment(segment);
+      }
+      for (String segment : pathTemplate.split("/")) {
+        if (segment.isEmpty()) {
+          continue;
+        }
+        url.addPathSegment(expand(segment));
+      }
+      url.query(null);
+      for (String[] q : queryParams) {
+        url.addQueryParameter(q[0], q[1]);
+      }
+      RequestBody requestBody = null;
+      if (body != null) {
+        JsonAdapter<Object> adapter = (JsonAdapter<Object>) moshi.adapter(body.getClass());
+        requestBody = RequestBody.create(adapter.toJson(body), JSON);
+      } else if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
+        requestBody = RequestBody.create("{}", JSON);
+      }
+      Request request =
+          new Request.Builder()
+              .url(url.build())
+              .method(method, requestBody)
+              .header("Accept", "application/json")
+              .build();
+      JsonAdapter<T> adapter =
+          responseType == Void.class ? null : (JsonAdapter<T>) moshi.adapter(responseType);
+      return new ApiRequest<>(operationId, request, adapter);
+    }
+
+    private String expand(String segment) {
+      if (segment.startsWith("{") && segment.endsWith("}")) {
+        String name = segment.substring(1, segment.length() - 1);
+        for (String[] p : pathParams) {
+          if (p[0].equals(name)) {
+            return p[1];
+          }
+        }
+        throw new IllegalStateException("no value for path parameter " + name);
+      }
+      return segment;
+    }
+  }
+}

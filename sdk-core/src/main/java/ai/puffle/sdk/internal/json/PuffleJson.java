@@ -1,0 +1,109 @@
+package ai.puffle.sdk.internal.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import com.squareup.moshi.adapters.EnumJsonAdapter;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+/** The one Moshi instance the SDK, its emulator and its tests share for Puffle's wire format. */
+public final class PuffleJson {
+  private static final String GENERATED_PACKAGE = "ai.puffle.sdk.generated.";
+  private static final Type STRING_OBJECT_MAP =
+      Types.newParameterizedType(Map.class, String.class, Object.class);
+  private static final Moshi MOSHI =
+      new Moshi.Builder()
+          .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+          .add(PuffleJson::tolerantEnum)
+          .add(PuffleJson::freeForm)
+          .add(new PresenceAwareFactory())
+          .build();
+
+  private PuffleJson() {}
+
+  /** The shared, thread-safe Moshi. */
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+
+  /** Generated enums decode unknown wire values to their UNKNOWN_DEFAULT_OPEN_API constant. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static JsonAdapter<?> tolerantEnum(
+      Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    Class<?> raw = Types.getRawType(type);
+    if (!annotations.isEmpty() || !raw.isEnum() || !raw.getName().startsWith(GENERATED_PACKAGE)) {
+      return null;
+    }
+    Class<? extends Enum> enumType = (Class<? extends Enum>) raw;
+    Enum unknown = Enum.valueOf(enumType, "UNKNOWN_DEFAULT_OPEN_API");
+    return EnumJsonAdapter.create(enumType).withUnknownFallback(unknown).nullSafe();
+  }
+
+  /** Open objects (generated Map subclasses) keep every key. */
+  @SuppressWarnings("unchecked")
+  private static JsonAdapter<?> freeForm(
+      Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    Class<?> raw = Types.getRawType(type);
+    if (!annotations.isEmpty() || !FreeFormJson.class.isAssignableFrom(raw)) {
+      return null;
+    }
+    JsonAdapter<Map<String, Object>> maps = moshi.adapter(STRING_OBJECT_MAP);
+    return new JsonAdapter<Object>() {
+      @Override
+      public Object fromJson(JsonReader reader) throws IOException {
+        Map<String, Object> values = maps.fromJson(reader);
+        if (values == null) {
+          return null;
+        }
+        try {
+          Map<String, Object> instance =
+              (Map<String, Object>) raw.getDeclaredConstructor().newInstance();
+          instance.putAll(values);
+          return instance;
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot create " + raw.getName(), e);
+        }
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, Object value) throws IOException {
+        maps.toJson(writer, (Map<String, Object>) value);
+      }
+    }.nullSafe();
+  }
+
+  /** ISO-8601 timestamps; a value without an offset is read as UTC. */
+  private static final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
+    @Override
+    public OffsetDateTime fromJson(JsonReader reader) throws IOException {
+      String text = reader.nextString();
+      try {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeParseException withoutOffset) {
+        try {
+          return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+          throw new JsonDataException(
+              "Expected an ISO-8601 timestamp but was '" + text + "' at " + reader.getPath());
+        }
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, OffsetDateTime value) throws IOException {
+      writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+  }
+}

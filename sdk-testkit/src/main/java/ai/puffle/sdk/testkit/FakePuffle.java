@@ -1,0 +1,301 @@
+package ai.puffle.sdk.testkit;
+
+import ai.puffle.sdk.testkit.internal.Emulator;
+import ai.puffle.sdk.testkit.internal.EmulatorConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
+
+/**
+ * A stateful in-process Puffle API emulator on a loopback port: campaigns with sequence nodes,
+ * AI chat sessions with asynchronous turns and example generation, generate-content, and
+ * generated messages, answering with the same JSON shapes and error bodies
+ * ({@code {"error": "..."}}) as the real service.
+ *
+ * <pre>{@code
+ * try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.virtual()).start()) {
+ *   SeededCampaign campaign = fake.defaultCampaign();  // a draft email campaign with an ai node
+ *   // point a client at fake.baseUrl() with fake.apiKey(), create a session, send a turn ...
+ *   fake.clock().advance(Duration.ofSeconds(15));      // the turn's task completes
+ *   fake.assertTurnReceivedOnce(sessionId, "Write an intro email");
+ * }
+ * }</pre>
+ *
+ * <p>Behaviour worth knowing: every call needs {@code Authorization: Bearer <apiKey()>} (401
+ * otherwise); ids are checked against Puffle's UUID pattern (400); unknown or other accounts'
+ * ids answer 404; creating a session is a plain insert (a second create for the same node makes a
+ * second session), while generate-content finds or creates the node's oldest session. A turn
+ * holds {@code task_status} for 15 s of service time, examples for 10 s + 3 s per lead; see
+ * {@link TimeMode}. Thread-safe.
+ */
+public final class FakePuffle implements AutoCloseable {
+  private final Emulator emulator;
+
+  private FakePuffle(EmulatorConfig config) {
+    this.emulator = new Emulator(config);
+  }
+
+  /** Starts an emulator with the defaults of {@link Builder}. */
+  public static FakePuffle start() {
+    return builder().start();
+  }
+
+  /** A builder for an emulator with options. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URL to give a client, such as {@code http://127.0.0.1:41234} (no trailing slash). */
+  public String baseUrl() {
+    String text = emulator.url().toString();
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** The base URL as an OkHttp {@link HttpUrl} (with a trailing slash). */
+  public HttpUrl url() {
+    return emulator.url();
+  }
+
+  /** The port the emulator listens on. */
+  public int port() {
+    return emulator.url().port();
+  }
+
+  /** The only API key the emulator accepts ({@code pk_live_} and 64 hex digits by default). */
+  public String apiKey() {
+    return emulator.apiKey();
+  }
+
+  /** The id of the account that owns the key (the {@code user_id} of its sessions). */
+  public String userId() {
+    return emulator.userId();
+  }
+
+  /**
+   * The campaign planted at start: a draft email campaign with an email node, a delay node, an
+   * {@code ai} node and an end node, and three leads (Ada Lovelace, Grace Hopper, Alan Turing).
+   *
+   * @throws IllegalStateException if the builder turned it off
+   */
+  public SeededCampaign defaultCampaign() {
+    return emulator.defaultCampaign()
+        .orElseThrow(() -> new IllegalStateException("started without the default campaign"));
+  }
+
+  /** Plants a campaign and returns its ids. */
+  public SeededCampaign seedCampaign(CampaignSeed seed) {
+    return emulator.seed(Objects.requireNonNull(seed, "seed"));
+  }
+
+  /** The emulator's clock: advance it to complete tasks when the time mode is virtual. */
+  public FakeClock clock() {
+    return emulator.clock();
+  }
+
+  /** The fault script. */
+  public Faults faults() {
+    return emulator.faults();
+  }
+
+  /** Every fault injected so far, in request order. */
+  public List<InjectedFault> injectedFaults() {
+    return emulator.injectedFaults();
+  }
+
+  /** Every request received so far, in arrival order, with credentials redacted. */
+  public List<RecordedCall> requests() {
+    return emulator.requests();
+  }
+
+  /** The requests of one operation, in arrival order. */
+  public List<RecordedCall> requests(Operation operation) {
+    return requests().stream()
+        .filter(call -> call.operation() == operation)
+        .collect(Collectors.toList());
+  }
+
+  /** How many requests of an operation arrived (whatever their outcome). */
+  public int requestCount(Operation operation) {
+    return emulator.requestCount(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /** How many requests arrived in all. */
+  public int requestCount() {
+    return emulator.requestCount();
+  }
+
+  /**
+   * The messages of every {@code /turn} request for the session that reached the emulator,
+   * whatever the outcome (accepted, 409, injected 500, dropped connection ...), plus the
+   * generate-content calls that reached its session.
+   */
+  public List<String> turnMessagesReceived(String sessionId) {
+    return emulator.turnsReceived(sessionId);
+  }
+
+  /** The turn messages the emulator accepted for the session (claimed and ran), in order. */
+  public List<String> turnMessagesAccepted(String sessionId) {
+    return emulator.turnsAccepted(sessionId);
+  }
+
+  /**
+   * Asserts that the emulator accepted the turn {@code message} for the session exactly once,
+   * however many times it was received (a safe client retries without duplicating a turn).
+   *
+   * @throws AssertionError otherwise, stating how often it was accepted and received
+   */
+  public void assertTurnReceivedOnce(String sessionId, String message) {
+    long accepted = turnMessagesAccepted(sessionId).stream().filter(message::equals).count();
+    if (accepted != 1) {
+      long received = turnMessagesReceived(sessionId).stream().filter(message::equals).count();
+      throw new AssertionError("expected session " + sessionId + " to accept the turn \""
+          + message + "\" once, but it was accepted " + accepted + " time(s) and received "
+          + received + " time(s)");
+    }
+  }
+
+  /**
+   * The session exactly as {@code GET /api/campaigns/ai-chat-sessions/{id}} returns it (a JSON
+   * tree: maps, lists, strings, doubles, booleans and nulls), if it exists.
+   */
+  public Optional<Map<String, Object>> session(String sessionId) {
+    return emulator.session(sessionId);
+  }
+
+  /** The account's credits left (generate_ai costs 2 per lead). */
+  public long credits() {
+    return emulator.credits();
+  }
+
+  /** Sets the account's credits, for example to 0 to get 402 from generate_ai. */
+  public void setCredits(long credits) {
+    emulator.setCredits(credits);
+  }
+
+  /**
+   * Sets a generated message's status ({@code pending}, {@code sent} ...), as sending would.
+   *
+   * @throws IllegalArgumentException for an unknown message id
+   */
+  public void setMessageStatus(String messageId, String status) {
+    emulator.setMessageStatus(messageId, Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * Sets a campaign's status ({@code active}, {@code paused} ...), as launching would.
+   *
+   * @throws IllegalArgumentException for an unknown campaign id
+   */
+  public void setCampaignStatus(String campaignId, String status) {
+    emulator.setCampaignStatus(campaignId, Objects.requireNonNull(status, "status"));
+  }
+
+  /** Stops serving and drops pending tasks. Idempotent. */
+  @Override
+  public void close() {
+    emulator.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakePuffle{" + baseUrl() + "}";
+  }
+
+  /** Options of a {@link FakePuffle}. */
+  public static final class Builder {
+    private final EmulatorConfig config = new EmulatorConfig();
+
+    private Builder() {}
+
+    /** The API key to accept (default: {@code pk_live_} and 64 hex digits from the seed). */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isEmpty()) {
+        throw new IllegalArgumentException("apiKey must not be empty");
+      }
+      config.apiKey = apiKey;
+      return this;
+    }
+
+    /** The loopback port to listen on (default 0: any free port). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      config.port = port;
+      return this;
+    }
+
+    /**
+     * How time passes for tasks (default {@code TimeMode.scaled(0.01)}: a turn takes 150 ms,
+     * so a real client's polling works out of the box). Use {@link TimeMode#virtual()} for
+     * deterministic tests.
+     */
+    public Builder timeMode(TimeMode timeMode) {
+      config.timeMode = Objects.requireNonNull(timeMode, "timeMode");
+      return this;
+    }
+
+    /** How long a turn's task runs in service time (default 15 s). */
+    public Builder turnDuration(Duration duration) {
+      config.turn = nonNegative(duration);
+      return this;
+    }
+
+    /** How long example generation runs: {@code base + perLead * leads} (default 10 s + 3 s). */
+    public Builder examplesDuration(Duration base, Duration perLead) {
+      config.examplesBase = nonNegative(base);
+      config.examplesPerLead = nonNegative(perLead);
+      return this;
+    }
+
+    /** Uses {@link ReplyModel#standard(int)}: the first skeleton on this turn (default 2). */
+    public Builder turnsUntilSkeleton(int turns) {
+      config.replyModel = ReplyModel.standard(turns);
+      return this;
+    }
+
+    /** The fake LLM that answers turns (default {@link ReplyModel#standard()}). */
+    public Builder replyModel(ReplyModel model) {
+      config.replyModel = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /** The account's credits (default 1000). */
+    public Builder credits(long credits) {
+      config.credits = credits;
+      return this;
+    }
+
+    /** The seed of ids, the default key and run tokens (default 0: the same ids every run). */
+    public Builder seed(long seed) {
+      config.seed = seed;
+      return this;
+    }
+
+    /** Whether to plant the default campaign (default true). */
+    public Builder defaultCampaign(boolean seed) {
+      config.seedDefaultCampaign = seed;
+      return this;
+    }
+
+    /**
+     * Starts the emulator.
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public FakePuffle start() {
+      return new FakePuffle(config);
+    }
+
+    private static Duration nonNegative(Duration duration) {
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("negative duration: " + duration);
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package ai.puffle.sdk.testkit.internal;
+
+import ai.puffle.sdk.testkit.CampaignSeed;
+import ai.puffle.sdk.testkit.FakeClock;
+import ai.puffle.sdk.testkit.Faults;
+import ai.puffle.sdk.testkit.InjectedFault;
+import ai.puffle.sdk.testkit.Operation;
+import ai.puffle.sdk.testkit.RecordedCall;
+import ai.puffle.sdk.testkit.SeededCampaign;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
+
+/** Wires the store, handlers, clock, faults and log behind one MockWebServer. */
+public final class Emulator implements AutoCloseable {
+  private final String apiKey;
+  private final Store store;
+  private final Scheduler scheduler;
+  private final WireJson json = new WireJson();
+  private final FaultPlan faults = new FaultPlan();
+  private final RequestLog log = new RequestLog();
+  private final TurnLedger ledger = new TurnLedger();
+  private final Seeder seeder;
+  private final SeededCampaign defaultCampaign;
+  private final MockWebServer server = new MockWebServer();
+  private final HttpUrl url;
+
+  /**
+   * Starts an emulator on the loopback interface.
+   *
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public Emulator(EmulatorConfig config) {
+    IdGenerator ids = new IdGenerator(config.seed);
+    this.apiKey = config.apiKey != null ? config.apiKey : ids.apiKey();
+    this.scheduler = config.timeMode.isVirtual()
+        ? new VirtualScheduler()
+        : new ScaledScheduler(config.timeMode.scale());
+    this.store = new Store(ids, scheduler, config.credits);
+    this.seeder = new Seeder(store);
+    this.defaultCampaign =
+        config.seedDefaultCampaign ? seeder.seed(Seeder.defaultCampaign()) : null;
+    Timings timings = new Timings(config.turn, config.examplesBase, config.examplesPerLead);
+    ChatEngine chat = new ChatEngine(store, config.replyModel);
+    Api api = new Api(
+        new SessionHandler(store, json),
+        new TaskHandler(store, json, scheduler, chat, ledger, timings),
+        new ContentHandler(store, json, chat, ledger),
+        new MessageGeneration(store, json, scheduler, timings),
+        new MessageHandler(store, json),
+        new CampaignHandler(store, json));
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    server.setDispatcher(new PuffleDispatcher(apiKey, api, json, faults, log, ledger, scheduler));
+    try {
+      InetAddress loopback = InetAddress.getLoopbackAddress();
+      server.start(loopback, config.port);
+      this.url = new HttpUrl.Builder()
+          .scheme("http").host(loopback.getHostAddress()).port(server.getPort()).build();
+    } catch (IOException e) {
+      scheduler.close();
+      throw new UncheckedIOException("cannot start the Puffle emulator", e);
+    }
+  }
+
+  public HttpUrl url() {
+    return url;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String userId() {
+    return store.userId;
+  }
+
+  public Optional<SeededCampaign> defaultCampaign() {
+    return Optional.ofNullable(defaultCampaign);
+  }
+
+  public SeededCampaign seed(CampaignSeed seed) {
+    return seeder.seed(seed);
+  }
+
+  public FakeClock clock() {
+    return scheduler;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public List<InjectedFault> injectedFaults() {
+    return faults.injected();
+  }
+
+  public List<RecordedCall> requests() {
+    return log.calls();
+  }
+
+  public int requestCount(Operation operation) {
+    return log.count(operation);
+  }
+
+  public int requestCount() {
+    return log.total();
+  }
+
+  public List<String> turnsReceived(String sessionId) {
+    return ledger.received(sessionId);
+  }
+
+  public List<String> turnsAccepted(String sessionId) {
+    return ledger.accepted(sessionId);
+  }
+
+  /** The session exactly as GET returns it, as a JSON tree. */
+  @SuppressWarnings("unchecked")
+  public Optional<Map<String, Object>> session(String sessionId) {
+    synchronized (store) {
+      SessionState s = store.sessions.get(sessionId);
+      return s == null
+          ? Optional.empty()
+          : Optional.of((Map<String, Object>) json.toTree(WireMapper.session(s)));
+    }
+  }
+
+  public long credits() {
+    synchronized (store) {
+      return store.credits;
+    }
+  }
+
+  public void setCredits(long credits) {
+    synchronized (store) {
+      store.credits = credits;
+    }
+  }
+
+  public void setMessageStatus(String messageId, String status) {
+    synchronized (store) {
+      MessageState m = store.messages.get(messageId);
+      if (m == null) {
+        throw new IllegalArgumentException("no generated message " + messageId);
+      }
+      m.status = status;
+    }
+  }
+
+  public void setCampaignStatus(String campaignId, String status) {
+    synchronized (store) {
+      CampaignState c = store.campaigns.get(campaignId);
+      if (c == null) {
+        throw new IllegalArgumentException("no campaign " + campaignId);
+      }
+      c.status = status;
+      c.updatedAt = store.now();
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    server.close();
+  }
+}

@@ -1,0 +1,5 @@
+package ai.puffle.sdk;
+
+/** stub */
+public final class Session {
+}

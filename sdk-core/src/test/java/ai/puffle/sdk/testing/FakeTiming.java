@@ -28,11 +28,14 @@ public final class FakeTiming implements Timing {
             return t;
           });
   private final Scheduler blocking = new CallerRunsScheduler(this::sleep);
+  private final java.util.Queue<java.util.concurrent.FutureTask<Object>> held =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile boolean holdDelayed;
   private final Scheduler async =
       (callable, delay, unit) -> {
         long nanos = unit.toNanos(delay);
-        Future<?> f =
-            worker.submit(
+        java.util.concurrent.FutureTask<Object> task =
+            new java.util.concurrent.FutureTask<>(
                 () -> {
                   if (nanos > 0) {
                     sleeps.add(Duration.ofNanos(nanos));
@@ -40,8 +43,40 @@ public final class FakeTiming implements Timing {
                   }
                   return callable.call();
                 });
-        return new ScheduledFutureAdapter(f, nanos);
+        if (nanos > 0 && holdDelayed) {
+          held.add(task);
+        } else {
+          worker.execute(task);
+        }
+        return new ScheduledFutureAdapter(task, nanos);
       };
+
+  /**
+   * From now on, async tasks scheduled with a delay wait until {@link #releaseDelayed()} instead
+   * of running at once: a test can act between two polls.
+   */
+  public FakeTiming holdDelayedTasks() {
+    holdDelayed = true;
+    return this;
+  }
+
+  /** How many delayed async tasks are waiting (cancelled ones included). */
+  public int heldTasks() {
+    return held.size();
+  }
+
+  /** Runs the held delayed tasks (a cancelled one does nothing); returns how many ran. */
+  public int releaseDelayed() throws Exception {
+    int ran = 0;
+    java.util.concurrent.FutureTask<Object> t;
+    while ((t = held.poll()) != null) {
+      if (!t.isCancelled()) {
+        ran++;
+      }
+      worker.submit(t).get();
+    }
+    return ran;
+  }
 
   private void sleep(long nanos) throws InterruptedException {
     if (Thread.currentThread().isInterrupted()) {

@@ -10,6 +10,7 @@ import ai.puffle.sdk.RetryListener;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.internal.http.ApiRequest;
 import ai.puffle.sdk.internal.http.ErrorMapper;
+import ai.puffle.sdk.internal.http.OneShotBody;
 import ai.puffle.sdk.internal.http.SendState;
 import com.squareup.moshi.JsonDataException;
 import dev.failsafe.AsyncExecution;
@@ -124,6 +125,9 @@ public final class CallRunner {
     for (Map.Entry<String, String> h : spec.headers.entrySet()) {
       http.header(h.getKey(), h.getValue());
     }
+    if (spec.safety == CallSpec.Safety.SEND_ONCE && request.httpRequest().body() != null) {
+      http.method(request.method(), new OneShotBody(request.httpRequest().body()));
+    }
     Call call = spec.transport.newCall(http.build());
     if (spec.deadlineNanos != Long.MAX_VALUE) {
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
@@ -168,7 +172,7 @@ public final class CallRunner {
       return new ClientClosedException(
           request.operationId() + ": the PuffleClient was closed while the call was in flight");
     }
-    if (call.isCanceled() && timing.nanoTime() < Long.MAX_VALUE) {
+    if (call.isCanceled()) {
       // Cancelled by the user (the flow is already completed) or by the call's deadline.
       return new PuffleTimeoutException(
           request.operationId() + ": stopped (cancelled or out of time) on attempt " + attempt,
@@ -185,7 +189,8 @@ public final class CallRunner {
     BufferedSource source = response.body().source();
     try {
       return request.decode(source.peek());
-    } catch (JsonDataException | EOFException | com.squareup.moshi.JsonEncodingException e) {
+    } catch (JsonDataException | EOFException | com.squareup.moshi.JsonEncodingException
+        | ai.puffle.sdk.internal.mapping.WireMapper.MalformedResponseException e) {
       Buffer seen = source.getBuffer();
       throw errors.undecodable(request.operationId(), response, seen, e, attempt);
     }
@@ -236,7 +241,7 @@ public final class CallRunner {
   }
 
   /** A Retry-After scaled so that the jitter never makes the wait shorter than asked. */
-  static Duration stretch(Duration retryAfter) {
+  public static Duration stretch(Duration retryAfter) {
     return Duration.ofNanos((long) (retryAfter.toNanos() / (1 - JITTER)));
   }
 }

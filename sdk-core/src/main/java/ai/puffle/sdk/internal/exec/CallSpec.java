@@ -60,6 +60,16 @@ public final class CallSpec {
     return deadlineNanos;
   }
 
+  /** The transport. */
+  public Transport transportOf() {
+    return transport;
+  }
+
+  /** The extra headers. */
+  public Map<String, String> headersOf() {
+    return headers;
+  }
+
   /** The retry listener, or null. */
   public RetryListener listener() {
     return listener;

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * dropped and the in-flight HTTP call is cancelled. Nothing keeps running after a cancel.
  */
 public final class Flow<T> extends CompletableFuture<T> {
-  private volatile Future<?> current;
+  private final java.util.Set<Future<?>> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final boolean blocking;
 
   private Flow(boolean blocking) {
@@ -37,9 +37,13 @@ public final class Flow<T> extends CompletableFuture<T> {
     return blocking;
   }
 
-  /** Makes {@code stage} the step a cancel stops; cancels it at once if the flow is cancelled. */
+  /**
+   * Registers {@code stage} as a step in progress, which a cancel stops (cancels it at once if
+   * the flow is already cancelled). It is forgotten when it completes.
+   */
   public <U> CompletableFuture<U> track(CompletableFuture<U> stage) {
-    current = stage;
+    active.add(stage);
+    stage.whenComplete((v, e) -> active.remove(stage));
     if (isCancelled()) {
       stage.cancel(true);
     }
@@ -68,8 +72,7 @@ public final class Flow<T> extends CompletableFuture<T> {
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
     boolean cancelled = super.cancel(mayInterruptIfRunning);
-    Future<?> step = current;
-    if (step != null) {
+    for (Future<?> step : active) {
       step.cancel(mayInterruptIfRunning);
     }
     return cancelled;

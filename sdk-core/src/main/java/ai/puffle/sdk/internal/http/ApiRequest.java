@@ -13,12 +13,32 @@ import okio.BufferedSource;
 public final class ApiRequest<T> {
   private final String operationId;
   private final Request httpRequest;
-  private final JsonAdapter<T> responseAdapter;
+  private final Decoder<T> decoder;
+
+  /** Reads a success body. */
+  @FunctionalInterface
+  public interface Decoder<T> {
+    /** The value of the body. */
+    T decode(BufferedSource body) throws IOException;
+  }
 
   ApiRequest(String operationId, Request httpRequest, JsonAdapter<T> responseAdapter) {
+    this(operationId, httpRequest, body -> responseAdapter == null || body.exhausted() ? null : responseAdapter.fromJson(body));
+  }
+
+  private ApiRequest(String operationId, Request httpRequest, Decoder<T> decoder) {
     this.operationId = Objects.requireNonNull(operationId);
     this.httpRequest = Objects.requireNonNull(httpRequest);
-    this.responseAdapter = responseAdapter;
+    this.decoder = decoder;
+  }
+
+  /**
+   * This request with its decoded body passed through {@code mapper}; the mapper runs as part of
+   * decoding, so a failure there counts as an undecodable response.
+   */
+  public <U> ApiRequest<U> map(java.util.function.Function<? super T, ? extends U> mapper) {
+    Decoder<T> inner = decoder;
+    return new ApiRequest<U>(operationId, httpRequest, body -> mapper.apply(inner.decode(body)));
   }
 
   /** The operationId from openapi.yaml, e.g. {@code runAiChatTurn}. */
@@ -38,7 +58,7 @@ public final class ApiRequest<T> {
 
   /** This request with a different HTTP request (for per-call headers or tags). */
   public ApiRequest<T> withHttpRequest(Request request) {
-    return new ApiRequest<>(operationId, request, responseAdapter);
+    return new ApiRequest<T>(operationId, request, decoder);
   }
 
   /**
@@ -48,10 +68,7 @@ public final class ApiRequest<T> {
    *     is thrown for a well-formed body of the wrong shape)
    */
   public T decode(BufferedSource body) throws IOException {
-    if (responseAdapter == null || body.exhausted()) {
-      return null;
-    }
-    return responseAdapter.fromJson(body);
+    return decoder.decode(body);
   }
 
   @Override

@@ -60,10 +60,18 @@ public final class RequestFactory {
       this.responseType = responseType;
     }
 
-    /** Fills the {@code {name}} segment of the path template (percent-encoded). */
+    /**
+     * Fills the {@code {name}} segment of the path template (percent-encoded). An empty value, or
+     * {@code .} or {@code ..}, is refused: it would change which resource the path names.
+     */
     public Builder<T> path(String name, Object value) {
       Objects.requireNonNull(value, name);
-      pathParams.add(new String[] {name, String.valueOf(value)});
+      String text = String.valueOf(value);
+      if (text.isEmpty() || text.equals(".") || text.equals("..")) {
+        throw new IllegalArgumentException(
+            "path parameter " + name + " must not be empty, '.' or '..'");
+      }
+      pathParams.add(new String[] {name, text});
       return this;
     }
 

@@ -1,0 +1,171 @@
+package ai.puffle.sdk;
+
+import ai.puffle.sdk.internal.mapping.Validate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The drafting conversation of one AI node, as one object: it finds the node's session (or
+ * creates it), remembers the hints Puffle advises sending on every turn (available variable
+ * names, sample leads, sequence context) and sends them with each message, and applies the
+ * finished draft to the node. A thin layer over {@link Sessions} and {@link Campaigns}.
+ *
+ * <pre>{@code
+ * Conversation chat = client.conversation(campaignId, nodeId);
+ * chat.setSampleLeads(leads);
+ * TurnResult r = chat.send("Write an intro email for VPs of Sales, time-to-ROI angle");
+ * chat.send("Sender is Sid, CTA is a 10-minute call");
+ * List<GeneratedExample> examples = chat.generateExamples(leads);
+ * chat.applyDraft();
+ * }</pre>
+ *
+ * <p>Safe to share between threads; the session itself runs one task at a time, and a second
+ * send waits until the first is done.
+ */
+public final class Conversation {
+  private final PuffleClient client;
+  private final String campaignId;
+  private final String nodeId;
+  private final String sessionId;
+  private volatile List<String> availableVarNames = List.of();
+  private volatile List<Lead> sampleLeads = List.of();
+  private volatile SequenceContext sequenceContext;
+  private volatile WaitOptions waitOptions = WaitOptions.defaults();
+
+  private Conversation(PuffleClient client, String campaignId, String nodeId, String sessionId) {
+    this.client = client;
+    this.campaignId = campaignId;
+    this.nodeId = nodeId;
+    this.sessionId = sessionId;
+  }
+
+  static Conversation open(PuffleClient client, String campaignId, String nodeId) {
+    Validate.uuid("campaignId", campaignId);
+    Validate.uuid("nodeId", nodeId);
+    String sessionId = client.sessions().list(campaignId).stream()
+        .filter(s -> nodeId.equals(s.nodeId()))
+        .map(Session::id)
+        .reduce((first, later) -> first)
+        .orElseGet(() -> client.sessions().create(campaignId, nodeId).id());
+    return new Conversation(client, campaignId, nodeId, sessionId);
+  }
+
+  /** The session this conversation drafts in. */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The campaign. */
+  public String campaignId() {
+    return campaignId;
+  }
+
+  /** The AI node being drafted. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** Template variable names the assistant may use; sent with every turn. */
+  public Conversation setAvailableVarNames(List<String> names) {
+    this.availableVarNames = List.copyOf(Validate.notNull("availableVarNames", names));
+    return this;
+  }
+
+  /** Representative leads; sent with every turn, and the default leads for examples. */
+  public Conversation setSampleLeads(List<Lead> leads) {
+    this.sampleLeads = List.copyOf(Validate.notNull("sampleLeads", leads));
+    return this;
+  }
+
+  /** Where this email sits in the sequence; sent with every turn and example run. */
+  public Conversation setSequenceContext(SequenceContext context) {
+    this.sequenceContext = Validate.notNull("sequenceContext", context);
+    return this;
+  }
+
+  /** How turns and example runs are waited for. */
+  public Conversation setWaitOptions(WaitOptions wait) {
+    this.waitOptions = Validate.notNull("waitOptions", wait);
+    return this;
+  }
+
+  /**
+   * Sends a message with the remembered hints, waits for the reply, and reports what the turn
+   * did.
+   */
+  public TurnResult send(String message) {
+    TurnRequest.Builder request = TurnRequest.builder(message);
+    if (!availableVarNames.isEmpty()) {
+      request.availableVarNames(availableVarNames);
+    }
+    if (!sampleLeads.isEmpty()) {
+      request.sampleLeads(sampleLeads);
+    }
+    SequenceContext context = sequenceContext;
+    if (context != null) {
+      request.sequenceContext(context);
+    }
+    return client.sessions().turnAndWait(sessionId, request.build(), waitOptions);
+  }
+
+  /** Generates examples for the remembered sample leads. */
+  public List<GeneratedExample> generateExamples() {
+    if (sampleLeads.isEmpty()) {
+      throw new InvalidInputException("leads", "must not be empty: set sample leads or pass leads");
+    }
+    return generateExamples(sampleLeads);
+  }
+
+  /**
+   * Generates one example per lead (replacing earlier examples) and returns them. Refuses without
+   * sending when there is no skeleton yet.
+   */
+  public List<GeneratedExample> generateExamples(List<Lead> leads) {
+    ExamplesRequest.Builder request = ExamplesRequest.builder(leads);
+    SequenceContext context = sequenceContext;
+    if (context != null) {
+      request.sequenceContext(context);
+    }
+    return client.sessions().generateExamplesAndWait(sessionId, request.build(), waitOptions).examples();
+  }
+
+  /** The session as it is now. */
+  public Session session() {
+    return client.sessions().get(sessionId);
+  }
+
+  /** Resolves the campaign's messages, copying the generated examples onto matching leads. */
+  public List<GeneratedMessage> resolveMessages() {
+    return client.campaigns().resolveMessages(campaignId);
+  }
+
+  /**
+   * Copies the session's draft subject and body onto the sequence node and returns the node.
+   *
+   * @throws IllegalStateException when the session has no draft yet
+   */
+  public SequenceNode applyDraft() {
+    Session s = session();
+    if (!s.hasDraft()) {
+      throw new IllegalStateException(
+          "session " + sessionId + " has no draft yet: send turns until the assistant writes one");
+    }
+    return client.campaigns().updateNode(
+        campaignId, nodeId, NodeUpdate.draft(s.draftSubject().orElse(""), s.draftBody().orElse("")));
+  }
+
+  @Override
+  public String toString() {
+    return "Conversation{campaign=" + campaignId + ", node=" + nodeId + ", session=" + sessionId + "}";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Conversation && ((Conversation) o).sessionId.equals(sessionId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sessionId);
+  }
+}

@@ -1,0 +1,11 @@
+package ai.puffle.sdk;
+
+/** HTTP 402: not enough credits. Nothing was queued and nothing was deleted. Not retried. */
+public class PaymentRequiredException extends PuffleApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** An error described by {@code details}. */
+  public PaymentRequiredException(ErrorDetails details) {
+    super(details);
+  }
+}

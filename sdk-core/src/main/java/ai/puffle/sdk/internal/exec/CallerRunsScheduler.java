@@ -1,0 +1,139 @@
+package ai.puffle.sdk.internal.exec;
+
+import dev.failsafe.spi.Scheduler;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Failsafe {@link Scheduler} that runs every task on the thread that scheduled the first one:
+ * a blocking call's attempts and its waits happen on the caller's thread, with no thread hop.
+ * Tasks scheduled while another runs (Failsafe schedules the next attempt from inside the previous
+ * one) are queued and run after it returns, so the stack does not grow with the attempts.
+ * An interrupt while sleeping stops the queue: the pending task is cancelled and the interrupt
+ * flag stays set.
+ */
+public final class CallerRunsScheduler implements Scheduler {
+  /** Sleeps on the current thread. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Sleeps for {@code nanos}. */
+    void sleep(long nanos) throws InterruptedException;
+  }
+
+  private final Sleeper sleeper;
+  private final ThreadLocal<ArrayDeque<Task>> queue = new ThreadLocal<>();
+
+  /** A scheduler that waits with {@code sleeper}. */
+  public CallerRunsScheduler(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  @Override
+  public ScheduledFuture<?> schedule(Callable<?> callable, long delay, TimeUnit unit) {
+    Task task = new Task(callable, unit.toNanos(delay));
+    ArrayDeque<Task> pending = queue.get();
+    if (pending != null) {
+      pending.add(task);
+      return task;
+    }
+    pending = new ArrayDeque<>();
+    queue.set(pending);
+    try {
+      pending.add(task);
+      Task next;
+      while ((next = pending.poll()) != null) {
+        if (!next.run(sleeper)) {
+          for (Task rest : pending) {
+            rest.cancel(false);
+          }
+          break;
+        }
+      }
+    } finally {
+      queue.remove();
+    }
+    return task;
+  }
+
+  private static final class Task implements ScheduledFuture<Object> {
+    private final Callable<?> callable;
+    private final long delayNanos;
+    private volatile boolean cancelled;
+    private volatile boolean done;
+
+    Task(Callable<?> callable, long delayNanos) {
+      this.callable = callable;
+      this.delayNanos = delayNanos;
+    }
+
+    /** Runs the task; false when the thread was interrupted while sleeping. */
+    boolean run(Sleeper sleeper) {
+      if (cancelled) {
+        return true;
+      }
+      if (delayNanos > 0) {
+        try {
+          sleeper.sleep(delayNanos);
+        } catch (InterruptedException e) {
+          cancelled = true;
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      if (cancelled) {
+        return true;
+      }
+      try {
+        callable.call();
+      } catch (Exception ignored) {
+        // Failsafe's task records its own failures in the execution's future.
+      } finally {
+        done = true;
+      }
+      return !Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed o) {
+      return Long.compare(getDelay(TimeUnit.NANOSECONDS), o.getDelay(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      if (done) {
+        return false;
+      }
+      cancelled = true;
+      return true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled;
+    }
+
+    @Override
+    public boolean isDone() {
+      return done || cancelled;
+    }
+
+    @Override
+    public Object get() throws InterruptedException, ExecutionException {
+      return null;
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      return null;
+    }
+  }
+}

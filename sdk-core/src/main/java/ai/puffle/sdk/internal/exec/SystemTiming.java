@@ -1,0 +1,58 @@
+package ai.puffle.sdk.internal.exec;
+
+import dev.failsafe.spi.Scheduler;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real time. The asynchronous scheduler is one daemon thread, started on first use and stopped by
+ * {@link #close()}: it only sleeps and hands work to OkHttp, so one is enough for any number of
+ * concurrent waits.
+ */
+public final class SystemTiming implements Timing {
+  private final Scheduler blocking =
+      new CallerRunsScheduler(nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+  private ScheduledThreadPoolExecutor executor;
+  private Scheduler async;
+  private boolean closed;
+
+  @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
+  @Override
+  public Scheduler blocking() {
+    return blocking;
+  }
+
+  @Override
+  public synchronized Scheduler async() {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    if (async == null) {
+      executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "puffle-scheduler");
+                t.setDaemon(true);
+                return t;
+              });
+      executor.setRemoveOnCancelPolicy(true);
+      executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+      executor.allowCoreThreadTimeOut(true);
+      async = Scheduler.of(executor);
+    }
+    return async;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package ai.puffle.sdk.internal.exec;
+
+import dev.failsafe.spi.Scheduler;
+
+/**
+ * Time as the client sees it: a monotonic clock, the scheduler that runs blocking calls on the
+ * caller's thread (sleeping between attempts), and the scheduler that runs asynchronous attempts
+ * and polls. Tests replace it with virtual time.
+ */
+public interface Timing extends AutoCloseable {
+  /** Monotonic time in nanoseconds. */
+  long nanoTime();
+
+  /** Runs every attempt of a blocking call on the calling thread, sleeping between them. */
+  Scheduler blocking();
+
+  /** Runs the attempts and polls of asynchronous calls without holding a thread while waiting. */
+  Scheduler async();
+
+  /** Stops the asynchronous scheduler's thread, if one was started. */
+  @Override
+  void close();
+}

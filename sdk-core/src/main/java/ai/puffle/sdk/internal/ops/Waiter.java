@@ -1,0 +1,133 @@
+package ai.puffle.sdk.internal.ops;
+
+import ai.puffle.sdk.PuffleException;
+import ai.puffle.sdk.PuffleTimeoutException;
+import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.Session;
+import ai.puffle.sdk.TaskStatus;
+import ai.puffle.sdk.WaitOptions;
+import ai.puffle.sdk.WaitProgress;
+import ai.puffle.sdk.WaitProgressListener;
+import ai.puffle.sdk.generated.model.SessionEnvelope;
+import ai.puffle.sdk.internal.exec.CallRunner;
+import ai.puffle.sdk.internal.exec.CallSpec;
+import ai.puffle.sdk.internal.exec.Flow;
+import ai.puffle.sdk.internal.http.ErrorMapper;
+import ai.puffle.sdk.internal.mapping.WireMapper;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Polls a session until its task status is null. A Failsafe retry on the result: a busy session
+ * or a transient failure (connection, 429, 5xx) polls again after 2 s growing to 5 s with jitter
+ * (a 429's Retry-After wins); 401, 404 and other errors end the wait; the timeout ends it with the
+ * last session seen.
+ */
+final class Waiter {
+  private static final double GROWTH = 1.5;
+
+  private final ClientContext ctx;
+
+  Waiter(ClientContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Polls until idle; {@code defaultTimeout} applies when {@code wait} sets none. */
+  CompletableFuture<Session> awaitIdle(
+      String sessionId, WaitOptions wait, Duration defaultTimeout, CallSpec pollSpec, Flow<?> flow) {
+    Duration timeout = wait.timeout().orElse(defaultTimeout);
+    long start = ctx.timing().nanoTime();
+    long deadline = ctx.deadline(timeout);
+    AtomicInteger polls = new AtomicInteger();
+    AtomicReference<Session> last = new AtomicReference<>();
+    CallSpec single = new CallSpec(
+        pollSpec.transportOf(), CallSpec.Safety.IDEMPOTENT, Long.MAX_VALUE, 0,
+        pollSpec.headersOf(), null);
+    RetryPolicy<Session> policy =
+        RetryPolicy.<Session>builder()
+            .handleResultIf(Session::isBusy)
+            .handleIf(ErrorMapper::isTransient)
+            .abortIf((s, e) -> ctx.timing().nanoTime() >= deadline)
+            .withBackoff(wait.initialPollInterval(), wait.maxPollInterval(), GROWTH)
+            .withJitter(0.2)
+            .withDelayFn(
+                c -> {
+                  Throwable e = c.getLastException();
+                  Duration ra = e instanceof PuffleException
+                      ? ErrorMapper.retryAfterOf((PuffleException) e) : null;
+                  return ra == null ? Duration.ofMillis(-1) : CallRunner.stretch(ra);
+                })
+            .withMaxRetries(-1)
+            .onRetryScheduled(
+                e -> {
+                  if (e.getLastException() != null && pollSpec.listener() != null) {
+                    pollSpec.listener().onRetry(new RetryEvent(
+                        "getAiChatSession", e.getAttemptCount(), RetryEvent.Reason.TRANSIENT,
+                        (PuffleException) e.getLastException(), e.getDelay()));
+                  }
+                })
+            .build();
+    CompletableFuture<Session> polling =
+        Failsafe.with(policy)
+            .with(flow.isBlocking() ? ctx.timing().blocking() : ctx.timing().async())
+            .getAsyncExecution(
+                exec ->
+                    ctx.runner.call(ctx.sessionsApi.getAiChatSession(sessionId), single, flow)
+                        .whenComplete(
+                            (envelope, error) -> {
+                              if (error != null) {
+                                exec.recordException(Flow.unwrap(error));
+                                return;
+                              }
+                              Session s = WireMapper.toSession(sessionOf(envelope));
+                              last.set(s);
+                              report(wait, sessionId, start, polls.incrementAndGet(), s.taskStatus());
+                              exec.recordResult(s);
+                            }));
+    flow.track(polling);
+    return polling.handle(
+            (session, error) -> {
+              Duration elapsed = Duration.ofNanos(ctx.timing().nanoTime() - start);
+              if (error == null && !session.isBusy()) {
+                return CompletableFuture.completedFuture(session);
+              }
+              Throwable e = error == null ? null : Flow.unwrap(error);
+              if (e != null && !ErrorMapper.isTransient(e)) {
+                return CompletableFuture.<Session>failedFuture(e);
+              }
+              Session seen = last.get();
+              return CompletableFuture.<Session>failedFuture(new PuffleTimeoutException(
+                  "session " + sessionId + " still " + (seen == null ? "unknown" : seen.taskStatus())
+                      + " after " + elapsed.toMillis() + " ms (" + polls.get()
+                      + " polls, timeout " + timeout + ")",
+                  seen, elapsed, e, polls.get()));
+            })
+        .thenCompose(f -> f);
+  }
+
+  private void report(WaitOptions wait, String sessionId, long start, int polls, TaskStatus status) {
+    WaitProgressListener listener = wait.progressListener().orElse(null);
+    if (listener == null) {
+      return;
+    }
+    try {
+      listener.onPoll(new WaitProgress(
+          sessionId, Duration.ofNanos(ctx.timing().nanoTime() - start), polls, status));
+    } catch (RuntimeException ignored) {
+      // A listener's failure must not end the wait.
+    }
+  }
+
+  static ai.puffle.sdk.generated.model.AiChatSession sessionOf(SessionEnvelope envelope) {
+    if (envelope == null || envelope.getSession() == null) {
+      throw new ai.puffle.sdk.UnexpectedResponseException(
+          "the response had no session", 200, "", null, 1);
+    }
+    return envelope.getSession();
+  }
+
+}

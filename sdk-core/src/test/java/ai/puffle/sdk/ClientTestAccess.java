@@ -1,0 +1,13 @@
+package ai.puffle.sdk;
+
+import ai.puffle.sdk.internal.exec.Timing;
+
+/** Lets tests in other packages give a client virtual time. */
+public final class ClientTestAccess {
+  private ClientTestAccess() {}
+
+  /** {@code builder} running on {@code timing}. */
+  public static PuffleClient.Builder withTiming(PuffleClient.Builder builder, Timing timing) {
+    return builder.timing(timing);
+  }
+}

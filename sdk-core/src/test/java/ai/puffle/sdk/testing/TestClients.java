@@ -1,0 +1,20 @@
+package ai.puffle.sdk.testing;
+
+import ai.puffle.sdk.PuffleClient;
+import ai.puffle.sdk.internal.exec.Timing;
+import mockwebserver3.MockWebServer;
+
+/** Builds clients for tests: a fixed key, the server's URL, virtual time. */
+public final class TestClients {
+  /** The key every test client uses. */
+  public static final String API_KEY =
+      "pk_live_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+  private TestClients() {}
+
+  /** A builder aimed at {@code server}, running on {@code timing}. */
+  public static PuffleClient.Builder builder(MockWebServer server, Timing timing) {
+    return ai.puffle.sdk.ClientTestAccess.withTiming(
+        PuffleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString()), timing);
+  }
+}

@@ -69,6 +69,16 @@ class FakePuffleExtensionTest {
     fake.assertTurnReceivedOnce(session.id(), "Enterprise VPs");
   }
 
+  /** The README's example, as written there. */
+  @Test
+  void aLostResponseDoesNotDuplicateTheTurn(FakePuffle fake, PuffleClient client) {
+    SeededCampaign campaign = fake.defaultCampaign();
+    Session session = client.sessions().create(campaign.campaignId(), campaign.aiNodeId());
+    fake.faults().next(Operation.RUN_TURN, Fault.disconnectAfterProcessing());
+    client.sessions().turnAndWait(session.id(), TurnRequest.of("Write an intro email"), FAST);
+    fake.assertTurnReceivedOnce(session.id(), "Write an intro email");
+  }
+
   @Test
   void theClientSeesInjectedFaultsAsTheRealServiceWouldSendThem(
       FakePuffle fake, PuffleClient client) {

@@ -67,54 +67,67 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /** The base URL, with a trailing slash. */
   public HttpUrl url() {
     return url;
   }
 
+  /** The accepted API key. */
   public String apiKey() {
     return apiKey;
   }
 
+  /** The key owner's user id. */
   public String userId() {
     return store.userId;
   }
 
+  /** The campaign planted at start, unless turned off. */
   public Optional<SeededCampaign> defaultCampaign() {
     return Optional.ofNullable(defaultCampaign);
   }
 
+  /** Plants a campaign. */
   public SeededCampaign seed(CampaignSeed seed) {
     return seeder.seed(seed);
   }
 
+  /** The clock that runs tasks. */
   public FakeClock clock() {
     return scheduler;
   }
 
+  /** The fault script. */
   public Faults faults() {
     return faults;
   }
 
+  /** The faults injected so far. */
   public List<InjectedFault> injectedFaults() {
     return faults.injected();
   }
 
+  /** The request log, in arrival order. */
   public List<RecordedCall> requests() {
     return log.calls();
   }
 
+  /** Requests of one operation so far. */
   public int requestCount(Operation operation) {
     return log.count(operation);
   }
 
+  /** Requests so far. */
   public int requestCount() {
     return log.total();
   }
 
+  /** Turn messages that reached a session. */
   public List<String> turnsReceived(String sessionId) {
     return ledger.received(sessionId);
   }
 
+  /** Turn messages a session accepted. */
   public List<String> turnsAccepted(String sessionId) {
     return ledger.accepted(sessionId);
   }
@@ -130,18 +143,21 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /** The account's credits. */
   public long credits() {
     synchronized (store) {
       return store.credits;
     }
   }
 
+  /** Sets the account's credits. */
   public void setCredits(long credits) {
     synchronized (store) {
       store.credits = credits;
     }
   }
 
+  /** Sets a generated message's status; unknown ids throw IllegalArgumentException. */
   public void setMessageStatus(String messageId, String status) {
     synchronized (store) {
       MessageState m = store.messages.get(messageId);
@@ -152,6 +168,7 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /** Sets a campaign's status; unknown ids throw IllegalArgumentException. */
   public void setCampaignStatus(String campaignId, String status) {
     synchronized (store) {
       CampaignState c = store.campaigns.get(campaignId);
@@ -163,6 +180,7 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /** Stops the server and the clock. */
   @Override
   public void close() {
     scheduler.close();

@@ -85,6 +85,9 @@ public final class Flow<T> extends CompletableFuture<T> {
    */
   public T await() {
     if (!isDone()) {
+      CallerRunsScheduler.runPending(this::isDone);
+    }
+    if (!isDone()) {
       cancel(true);
       Thread.currentThread().interrupt();
       throw new PuffleInterruptedException("interrupted; the call was stopped", null);

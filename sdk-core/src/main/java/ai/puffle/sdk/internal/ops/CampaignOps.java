@@ -35,7 +35,7 @@ public final class CampaignOps {
   }
 
   /**
-   * The synchronous turn. Finds the node's session first: it is the baseline that lets an unknown
+   * The synchronous turn. Finds the node's session first (the oldest, as Puffle does): it is the baseline that lets an unknown
    * outcome be reconciled from the transcript, and a busy session is waited out before sending.
    */
   public Flow<ContentTurn> generateContent(
@@ -94,7 +94,7 @@ public final class CampaignOps {
       String campaignId, String nodeId, CallSpec spec, Flow<?> f) {
     return ctx.runner.call(ctx.sessionsApi.listAiChatSessions(campaignId), spec, f)
         .thenApply(WireMapper::toSessions)
-        .thenApply(list -> list.stream().filter(s -> nodeId.equals(s.nodeId())).reduce((a, b) -> b));
+        .thenApply(list -> list.stream().filter(s -> nodeId.equals(s.nodeId())).findFirst());
   }
 
   /** Resolves messages (safe to repeat, so retried like a read). */

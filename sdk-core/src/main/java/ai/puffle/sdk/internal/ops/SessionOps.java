@@ -66,8 +66,9 @@ public final class SessionOps {
   }
 
   private CompletableFuture<List<Session>> list(String campaignId, CallSpec spec, Flow<?> flow) {
-    return ctx.runner.call(ctx.sessionsApi.listAiChatSessions(campaignId), spec.with(CallSpec.Safety.IDEMPOTENT), flow)
-        .thenApply(WireMapper::toSessions);
+    return ctx.runner.call(
+        ctx.sessionsApi.listAiChatSessions(campaignId).map(WireMapper::toSessions),
+        spec.with(CallSpec.Safety.IDEMPOTENT), flow);
   }
 
   /** Reads a session. */
@@ -78,8 +79,9 @@ public final class SessionOps {
   }
 
   CompletableFuture<Session> get(String sessionId, CallSpec spec, Flow<?> flow) {
-    return ctx.runner.call(ctx.sessionsApi.getAiChatSession(sessionId), spec.with(CallSpec.Safety.IDEMPOTENT), flow)
-        .thenApply(WireMapper::toSession);
+    return ctx.runner.call(
+        ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession),
+        spec.with(CallSpec.Safety.IDEMPOTENT), flow);
   }
 
   /** Writes the fields the update sets. */
@@ -88,8 +90,9 @@ public final class SessionOps {
     Validate.notNull("update", update);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(
-            ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update)), spec, f)
-        .thenApply(WireMapper::toSession));
+            ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update))
+                .map(WireMapper::toSession),
+            spec, f));
   }
 
   /** Deletes a session. */

@@ -8,7 +8,6 @@ import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.WaitOptions;
 import ai.puffle.sdk.WaitProgress;
 import ai.puffle.sdk.WaitProgressListener;
-import ai.puffle.sdk.generated.model.SessionEnvelope;
 import ai.puffle.sdk.internal.exec.CallRunner;
 import ai.puffle.sdk.internal.exec.CallSpec;
 import ai.puffle.sdk.internal.exec.Flow;
@@ -76,14 +75,15 @@ final class Waiter {
             .with(flow.isBlocking() ? ctx.timing().blocking() : ctx.timing().async())
             .getAsyncExecution(
                 exec ->
-                    ctx.runner.call(ctx.sessionsApi.getAiChatSession(sessionId), single, flow)
+                    ctx.runner.call(
+                            ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession),
+                            single, flow)
                         .whenComplete(
-                            (envelope, error) -> {
+                            (s, error) -> {
                               if (error != null) {
                                 exec.recordException(Flow.unwrap(error));
                                 return;
                               }
-                              Session s = WireMapper.toSession(sessionOf(envelope));
                               last.set(s);
                               report(wait, sessionId, start, polls.incrementAndGet(), s.taskStatus());
                               exec.recordResult(s);
@@ -121,13 +121,4 @@ final class Waiter {
       // A listener's failure must not end the wait.
     }
   }
-
-  static ai.puffle.sdk.generated.model.AiChatSession sessionOf(SessionEnvelope envelope) {
-    if (envelope == null || envelope.getSession() == null) {
-      throw new ai.puffle.sdk.UnexpectedResponseException(
-          "the response had no session", 200, "", null, 1);
-    }
-    return envelope.getSession();
-  }
-
 }

@@ -41,8 +41,10 @@ public final class CallRunner {
   public static final Duration BASE_BACKOFF = Duration.ofMillis(500);
   /** Longest computed retry delay. */
   public static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-  /** Jitter applied to every delay (a Retry-After is stretched so it is never undercut). */
+  /** Jitter applied to every delay (a Retry-After is only ever lengthened by it). */
   public static final double JITTER = 0.2;
+
+  private static final RetryDelay DELAYS = new RetryDelay(BASE_BACKOFF, MAX_BACKOFF, 2.0, JITTER);
 
   private final Timing timing;
   private final ErrorMapper errors;
@@ -67,16 +69,10 @@ public final class CallRunner {
     RetryPolicy<T> policy =
         RetryPolicy.<T>builder()
             .handleIf((T result, Throwable e) -> e != null && retryable(spec.safety, e))
-            .abortIf((T result, Throwable e) -> e != null && timing.nanoTime() >= spec.deadlineNanos)
-            .withBackoff(BASE_BACKOFF, MAX_BACKOFF, 2.0)
-            .withJitter(JITTER)
+            .abortIf((T result, Throwable e) -> e != null && outOfTime(e, spec.deadlineNanos))
             .withDelayFn(
-                ctx -> {
-                  Duration ra = ctx.getLastException() instanceof PuffleException
-                      ? ErrorMapper.retryAfterOf((PuffleException) ctx.getLastException())
-                      : null;
-                  return ra == null ? Duration.ofMillis(-1) : stretch(ra);
-                })
+                ctx -> DELAYS.next(ctx.getAttemptCount(), retryAfter(ctx.getLastException()),
+                    timing.nanoTime(), spec.deadlineNanos))
             .withMaxRetries(spec.maxRetries)
             .onRetryScheduled(
                 e ->
@@ -240,8 +236,22 @@ public final class CallRunner {
     }
   }
 
-  /** A Retry-After scaled so that the jitter never makes the wait shorter than asked. */
-  public static Duration stretch(Duration retryAfter) {
-    return Duration.ofNanos((long) (retryAfter.toNanos() / (1 - JITTER)));
+  /** The Retry-After a failure carries, or null. */
+  public static Duration retryAfter(Throwable failure) {
+    return failure instanceof PuffleException
+        ? ErrorMapper.retryAfterOf((PuffleException) failure) : null;
+  }
+
+  /**
+   * Whether no retry fits before the deadline: it passed, or the server asked for a wait that
+   * ends after it (then the failure itself is more useful than a timeout later).
+   */
+  private boolean outOfTime(Throwable failure, long deadlineNanos) {
+    long now = timing.nanoTime();
+    if (now >= deadlineNanos) {
+      return true;
+    }
+    Duration ra = retryAfter(failure);
+    return ra != null && deadlineNanos - now <= ra.toNanos();
   }
 }

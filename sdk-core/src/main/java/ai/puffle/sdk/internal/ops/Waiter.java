@@ -11,6 +11,7 @@ import ai.puffle.sdk.WaitProgressListener;
 import ai.puffle.sdk.internal.exec.CallRunner;
 import ai.puffle.sdk.internal.exec.CallSpec;
 import ai.puffle.sdk.internal.exec.Flow;
+import ai.puffle.sdk.internal.exec.RetryDelay;
 import ai.puffle.sdk.internal.http.ErrorMapper;
 import ai.puffle.sdk.internal.mapping.WireMapper;
 import dev.failsafe.Failsafe;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Waiter {
   private static final double GROWTH = 1.5;
+  private static final double JITTER = 0.2;
 
   private final ClientContext ctx;
 
@@ -41,6 +43,8 @@ final class Waiter {
     Duration timeout = wait.timeout().orElse(defaultTimeout);
     long start = ctx.timing().nanoTime();
     long deadline = ctx.deadline(timeout);
+    RetryDelay delays =
+        new RetryDelay(wait.initialPollInterval(), wait.maxPollInterval(), GROWTH, JITTER);
     AtomicInteger polls = new AtomicInteger();
     AtomicReference<Session> last = new AtomicReference<>();
     CallSpec single = new CallSpec(
@@ -51,15 +55,9 @@ final class Waiter {
             .handleResultIf(Session::isBusy)
             .handleIf(ErrorMapper::isTransient)
             .abortIf((s, e) -> ctx.timing().nanoTime() >= deadline)
-            .withBackoff(wait.initialPollInterval(), wait.maxPollInterval(), GROWTH)
-            .withJitter(0.2)
             .withDelayFn(
-                c -> {
-                  Throwable e = c.getLastException();
-                  Duration ra = e instanceof PuffleException
-                      ? ErrorMapper.retryAfterOf((PuffleException) e) : null;
-                  return ra == null ? Duration.ofMillis(-1) : CallRunner.stretch(ra);
-                })
+                c -> delays.next(c.getAttemptCount(), CallRunner.retryAfter(c.getLastException()),
+                    ctx.timing().nanoTime(), deadline))
             .withMaxRetries(-1)
             .onRetryScheduled(
                 e -> {

@@ -66,6 +66,10 @@ public final class CallRunner {
   public <T> CompletableFuture<T> call(ApiRequest<T> request, CallSpec spec, Flow<?> flow) {
     AtomicInteger attempts = new AtomicInteger();
     String operation = request.operationId();
+    if (lifecycle.isClosed()) {
+      return CompletableFuture.failedFuture(lifecycle.closedFailure(operation));
+    }
+    lifecycle.track(flow, operation);
     RetryPolicy<T> policy =
         RetryPolicy.<T>builder()
             .handleIf((T result, Throwable e) -> e != null && retryable(spec.safety, e))
@@ -105,8 +109,7 @@ public final class CallRunner {
   private <T> void attempt(
       AsyncExecution<T> exec, ApiRequest<T> request, CallSpec spec, boolean blocking, int attempt) {
     if (lifecycle.isClosed()) {
-      exec.recordException(new ClientClosedException(
-          request.operationId() + ": the PuffleClient is closed"));
+      exec.recordException(lifecycle.closedFailure(request.operationId()));
       return;
     }
     long remaining = spec.deadlineNanos - timing.nanoTime();

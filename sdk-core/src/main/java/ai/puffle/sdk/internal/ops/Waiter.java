@@ -40,6 +40,9 @@ final class Waiter {
   /** Polls until idle; {@code defaultTimeout} applies when {@code wait} sets none. */
   CompletableFuture<Session> awaitIdle(
       String sessionId, WaitOptions wait, Duration defaultTimeout, CallSpec pollSpec, Flow<?> flow) {
+    if (ctx.lifecycle().isClosed()) {
+      return CompletableFuture.failedFuture(ctx.lifecycle().closedFailure("getAiChatSession"));
+    }
     Duration timeout = wait.timeout().orElse(defaultTimeout);
     long start = ctx.timing().nanoTime();
     long deadline = ctx.deadline(timeout);

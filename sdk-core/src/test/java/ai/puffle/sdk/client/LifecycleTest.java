@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -51,10 +53,17 @@ class LifecycleTest {
   final ScriptedServer server = new ScriptedServer();
   final Set<Thread> threadsBefore = liveThreads();
   final List<PuffleClient> clients = new ArrayList<>();
+  /** Callers of blocking methods (not the common pool: it may have a single thread). */
+  final ExecutorService callers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "test-caller");
+    t.setDaemon(true);
+    return t;
+  });
 
   @AfterEach
   void stop() {
     clients.forEach(PuffleClient::close);
+    callers.shutdownNow();
     server.close();
   }
 
@@ -169,7 +178,7 @@ class LifecycleTest {
   void aBlockingCallInFlightEndsWhenTheClientCloses() throws Exception {
     PuffleClient client = newClient();
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-    CompletableFuture<Session> caller = CompletableFuture.supplyAsync(() -> client.sessions().get(SESSION_ID));
+    CompletableFuture<Session> caller = CompletableFuture.supplyAsync(() -> client.sessions().get(SESSION_ID), callers);
     assertNotNull(server.server.takeRequest(5, TimeUnit.SECONDS));
 
     client.close();
@@ -184,10 +193,11 @@ class LifecycleTest {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "60")
         .body("{\"error\":\"Too many requests\"}").build());
     server.enqueue(Json.session().busy("chat_processing").response());
-    CompletableFuture<Session> retrying = CompletableFuture.supplyAsync(() -> client.sessions().get(SESSION_ID));
+    CompletableFuture<Session> retrying = CompletableFuture.supplyAsync(() -> client.sessions().get(SESSION_ID), callers);
     assertNotNull(server.server.takeRequest(5, TimeUnit.SECONDS));
     CompletableFuture<Session> polling = CompletableFuture.supplyAsync(() -> client.sessions().awaitIdle(
-        SESSION_ID, WaitOptions.builder().pollInterval(Duration.ofSeconds(20), Duration.ofSeconds(20)).build()));
+        SESSION_ID, WaitOptions.builder().pollInterval(Duration.ofSeconds(20), Duration.ofSeconds(20)).build()),
+        callers);
     assertNotNull(server.server.takeRequest(5, TimeUnit.SECONDS));
     Thread.sleep(50);
     assertFalse(retrying.isDone() || polling.isDone(), "both sleep: 60 s and 20 s");

@@ -316,6 +316,16 @@ class WaitersTest {
         () -> client.sessions().turn(SESSION_ID, TurnRequest.of("hello")));
   }
 
+  @Test
+  void aFixedPollIntervalIsAllowed() {
+    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().response());
+    WaitOptions fixed = WaitOptions.builder().pollInterval(Duration.ofSeconds(3), Duration.ofSeconds(3)).build();
+    assertFalse(client.sessions().awaitIdle(SESSION_ID, fixed).isBusy());
+    long ms = timing.sleeps().get(0).toMillis();
+    assertTrue(ms >= 2400 && ms <= 3600, "3 s with jitter: " + ms);
+  }
+
   static Lead lead(String first) {
     return Lead.builder().firstName(first).lastName("Lovelace").company("Analytical").build();
   }

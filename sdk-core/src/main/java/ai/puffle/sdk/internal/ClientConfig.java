@@ -69,6 +69,10 @@ public final class ClientConfig {
     if (parsed == null) {
       throw new InvalidInputException("baseUrl", "must be an http or https URL (was '" + url + "')");
     }
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      throw new InvalidInputException(
+          "baseUrl", "must not contain credentials (the API key authenticates)");
+    }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new InvalidInputException(
           "baseUrl", "must use https (plain http is allowed only for loopback addresses)");

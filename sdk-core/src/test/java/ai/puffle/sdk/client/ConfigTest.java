@@ -237,4 +237,19 @@ class ConfigTest {
     assertTrue(key.startsWith(prefix), shown);
     assertTrue(prefix.length() * 4 <= key.length(), "shows too much of " + key + ": " + shown);
   }
+
+  @Test
+  void aBaseUrlWithCredentialsIsRefused() {
+    ai.puffle.sdk.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        ai.puffle.sdk.InvalidInputException.class,
+        () -> ai.puffle.sdk.PuffleClient.builder().baseUrl("https://user:secret@app.puffle.ai"));
+    org.junit.jupiter.api.Assertions.assertEquals("baseUrl", e.field());
+    org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("secret"));
+  }
+
+  @Test
+  void aPerCallUserAgentIsRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(ai.puffle.sdk.InvalidInputException.class,
+        () -> ai.puffle.sdk.RequestOptions.builder().header("User-Agent", "mine"));
+  }
 }

@@ -10,7 +10,7 @@ import ai.puffle.sdk.RetryListener;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.internal.http.ApiRequest;
 import ai.puffle.sdk.internal.http.ErrorMapper;
-import ai.puffle.sdk.internal.http.OneShotBody;
+import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.http.SendState;
 import com.squareup.moshi.JsonDataException;
 import dev.failsafe.AsyncExecution;
@@ -124,10 +124,9 @@ public final class CallRunner {
     for (Map.Entry<String, String> h : spec.headers.entrySet()) {
       http.header(h.getKey(), h.getValue());
     }
-    if (spec.safety == CallSpec.Safety.SEND_ONCE && request.httpRequest().body() != null) {
-      http.method(request.method(), new OneShotBody(request.httpRequest().body()));
-    }
-    Call call = spec.transport.newCall(http.build());
+    Transport transport =
+        spec.safety == CallSpec.Safety.SEND_ONCE ? spec.transport.sendOnce() : spec.transport;
+    Call call = transport.newCall(http.build());
     if (spec.deadlineNanos != Long.MAX_VALUE) {
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     }

@@ -24,6 +24,7 @@ import okhttp3.logging.HttpLoggingInterceptor;
 public final class Transport implements AutoCloseable {
   private final OkHttpClient client;
   private final boolean ownsClient;
+  private final Transport sendOnce;
 
   /** Settings for a transport. */
   public static final class Settings {
@@ -75,11 +76,28 @@ public final class Transport implements AutoCloseable {
           return chain.proceed(chain.request());
         });
     this.client = builder.build();
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build());
   }
 
   private Transport(OkHttpClient client, boolean ownsClient) {
     this.client = client;
     this.ownsClient = ownsClient;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build());
+  }
+
+  private Transport(OkHttpClient noRetryClient) {
+    this.client = noRetryClient;
+    this.ownsClient = false;
+    this.sendOnce = this;
+  }
+
+  /**
+   * This transport for requests that must reach the server at most once: OkHttp does not
+   * repeat them after a connection failure (the client's own rules decide). Shares the
+   * dispatcher and pool.
+   */
+  public Transport sendOnce() {
+    return sendOnce;
   }
 
   private static ExecutorService newExecutor(int maxThreads) {

@@ -108,7 +108,7 @@ final class Waiter {
               }
               Session seen = last.get();
               return CompletableFuture.<Session>failedFuture(new PuffleTimeoutException(
-                  "session " + sessionId + " still " + (seen == null ? "unknown" : seen.taskStatus())
+                  "session " + sessionId + " still " + statusText(seen)
                       + " after " + elapsed.toMillis() + " ms (" + polls.get()
                       + " polls, timeout " + timeout + ")",
                   seen, elapsed, e, polls.get()));
@@ -127,5 +127,13 @@ final class Waiter {
     } catch (RuntimeException ignored) {
       // A listener's failure must not end the wait.
     }
+  }
+
+  private static String statusText(Session seen) {
+    if (seen == null) {
+      return "not read";
+    }
+    String wire = seen.taskStatus().wireValue();
+    return wire == null ? "idle" : wire;
   }
 }

@@ -185,12 +185,17 @@ public final class CallRunner {
       throw errors.fromResponse(request.operationId(), response, attempt);
     }
     BufferedSource source = response.body().source();
+    // The start of the body, kept for the error message: Okio shares the buffered segments
+    // instead of copying bytes, so this costs a few objects, not a second copy of the body.
+    source.request(ErrorMapper.SNIPPET_LIMIT);
+    Buffer head = new Buffer();
+    Buffer buffered = source.getBuffer();
+    buffered.copyTo(head, 0, Math.min(buffered.size(), ErrorMapper.SNIPPET_LIMIT));
     try {
-      return request.decode(source.peek());
+      return request.decode(source);
     } catch (JsonDataException | EOFException | com.squareup.moshi.JsonEncodingException
         | ai.puffle.sdk.internal.mapping.WireMapper.MalformedResponseException e) {
-      Buffer seen = source.getBuffer();
-      throw errors.undecodable(request.operationId(), response, seen, e, attempt);
+      throw errors.undecodable(request.operationId(), response, head, e, attempt);
     }
   }
 

@@ -3,7 +3,7 @@ package ai.puffle.sdk.internal.http;
 import ai.puffle.sdk.LogLevel;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,20 +100,26 @@ public final class Transport implements AutoCloseable {
     return sendOnce;
   }
 
+  /**
+   * The dispatcher's threads: at most {@code maxThreads}, idle ones stop after 30 s. The queue
+   * never rejects: OkHttp hands the next call to the pool from a thread that is still finishing
+   * the previous one, so a pool of exactly {@code maxThreads} with no queue would refuse it.
+   */
   private static ExecutorService newExecutor(int maxThreads) {
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            0,
+            maxThreads,
             maxThreads,
             30,
             TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "puffle-http-" + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+    executor.allowCoreThreadTimeOut(true);
     return executor;
   }
 

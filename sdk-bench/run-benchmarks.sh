@@ -71,8 +71,10 @@ if want jmh || want async; then
 fi
 
 if want paired; then
-  section "per call, paired in one JVM (30 ABBA rounds of 1000 calls)"
+  section "per call and decode, paired in one JVM (30 ABBA rounds of 1000)"
   "$JAVA" -cp "$CP" ai.puffle.sdk.bench.PairedPerCall 30 1000 10 | tee "$OUT/paired.md"
+  section "per-call cost, step by step (16 rounds of 1000 calls)"
+  "$JAVA" -cp "$CP" ai.puffle.sdk.bench.PerCallBreakdown 16 1000 10 | tee "$OUT/breakdown.md"
 fi
 
 if want scale; then

@@ -179,11 +179,13 @@ public final class ScaleHarness {
           + " | all threads started | heap after GC: peak MB | at all-sent MB | emulator-only MB |");
       out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (ScaleResult r : scale) {
+        boolean whole = r.outcome.equals("ok");
         out.println(String.format(Locale.ROOT,
-            "| %s | %s | %,d | %,d | %,d | %.1f | %d | %d | %,d | %.0f | %s | %.0f |",
-            r.scenario, r.mode, r.n, r.completed, r.failed, r.wallMs / 1000.0, r.peakLiveThreads,
-            r.sdkOkHttpThreads, r.threadsStarted, r.peakHeapAfterGcMb,
-            r.heapAllSentMb < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.heapAllSentMb), r.heapAfterMb));
+            "| %s | %s | %,d | %,d | %,d | %.1f%s | %d | %d | %s | %.0f | %s | %s |",
+            r.scenario, r.mode, r.n, r.completed, r.failed, r.wallMs / 1000.0, whole ? "" : " (ended early)",
+            r.peakLiveThreads, r.sdkOkHttpThreads, whole ? String.format(Locale.ROOT, "%,d", r.threadsStarted) : "-",
+            r.peakHeapAfterGcMb, r.heapAllSentMb < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.heapAllSentMb),
+            whole ? String.format(Locale.ROOT, "%.0f", r.heapAfterMb) : "-"));
       }
       out.println();
       out.println("| scenario | requests/turn | GET/turn | POST turn/turn | SDK retries (executor rejected)"
@@ -204,20 +206,28 @@ public final class ScaleHarness {
       out.println("### Wake-up latency (task_status cleared -> waiter returns), flows started over 5 s");
       out.println();
       out.println("| scenario | wait policy | N | task s | completed | wake-up p50 ms | wake-up p99 ms | max ms"
-          + " | GET/turn | requests/turn |");
-      out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+          + " | GET/turn | requests/turn | SDK retries |");
+      out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (ScaleResult r : wake) {
-        out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %.0f | %.0f | %.0f | %.2f | %.2f |",
-            r.scenario, r.waitPolicy, r.n, r.taskMs / 1000.0, r.completed, r.wakeMedianMs, r.wakeP99Ms,
-            r.wakeMaxMs, r.getsPerTurn, r.requestsPerTurn));
+        out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %s | %s | %s | %.2f | %.2f | %d |",
+            r.scenario, r.waitPolicy, r.n, r.taskMs / 1000.0, r.completed, ms(r.wakeMedianMs), ms(r.wakeP99Ms),
+            ms(r.wakeMaxMs), r.getsPerTurn, r.requestsPerTurn, r.retries));
       }
       out.println();
     }
   }
 
   private static String trafficRow(ScaleResult r) {
-    return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %,d (%,d) | %.1f | %.0f | %.0f |",
+    if (!r.outcome.equals("ok")) {
+      return String.format(Locale.ROOT, "| %s | - | - | - | %,d (%,d) | - | - | - |",
+          r.scenario, r.retries, r.rejectedRetries);
+    }
+    return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %,d (%,d) | %.1f | %s | %s |",
         r.scenario, r.requestsPerTurn, r.getsPerTurn, r.postsPerTurn, r.retries, r.rejectedRetries,
-        r.flowMedianMs / 1000.0, r.wakeMedianMs, r.wakeP99Ms);
+        r.flowMedianMs / 1000.0, ms(r.wakeMedianMs), ms(r.wakeP99Ms));
+  }
+
+  private static String ms(double v) {
+    return v < 0 ? "-" : String.format(Locale.ROOT, "%.0f", v);
   }
 }

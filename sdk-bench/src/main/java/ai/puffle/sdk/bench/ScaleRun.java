@@ -162,6 +162,7 @@ public final class ScaleRun {
         p.peakLiveThreads = threads.peakLiveThreads();
         p.sdkOkHttpThreads = threads.sdkAndOkHttpThreads();
         p.threadKinds = threads.newThreadsByKind();
+        p.threadsStarted = threads.threadsStarted();
         p.peakHeapAfterGcMb = mb(heap.peakAfterGc());
         p.retries = retries.total.get();
         p.rejectedRetries = retries.rejected.get();

@@ -68,10 +68,17 @@ class BenchSmokeTest {
   }
 
   @Test
-  void pairedPerCallMeasuresBothClients() throws Exception {
-    PairedPerCall.Result r = PairedPerCall.run(2, 20, 0);
-    assertTrue(r.sdkMicros > 0 && r.baselineMicros > 0);
-    assertTrue(r.sdkBytes > 0 && r.baselineBytes > 0);
+  void pairedComparisonsMeasureBothSides() throws Exception {
+    for (Paired.Result r : List.of(PairedPerCall.run(2, 20, 0), PairedPerCall.decode(2, 20, 0))) {
+      assertTrue(r.aMicros > 0 && r.bMicros > 0);
+      assertTrue(r.aBytes > 0 && r.bBytes > 0);
+      assertTrue(r.timeRatio > 0 && r.allocRatio > 0);
+    }
+  }
+
+  @Test
+  void perCallBreakdownRunsEveryStep() throws Exception {
+    assertEquals(PerCallBreakdown.STEPS, PerCallBreakdown.run(1, 10, 0).size());
   }
 
   @Test

@@ -43,6 +43,7 @@ public final class ScaleResult {
   /** Of those, retries after OkHttp's "executor rejected". */ public long rejectedRetries;
   /** Wake-up latency median, ms (-1: none). */ public double wakeMedianMs = -1;
   /** Wake-up latency 99th percentile, ms (-1: none). */ public double wakeP99Ms = -1;
+  /** Wake-up latency mean, ms (-1: none). */ public double wakeMeanMs = -1;
   /** Wake-up latency maximum, ms (-1: none). */ public double wakeMaxMs = -1;
   /** Flow time (start to result) median, ms. */ public double flowMedianMs = -1;
 

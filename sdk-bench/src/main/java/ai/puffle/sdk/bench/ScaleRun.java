@@ -124,6 +124,29 @@ public final class ScaleRun {
       Flows flows = cfg.mode == Mode.NAIVE
           ? new NaiveFlows(client, cfg.naivePoll)
           : new AsyncFlows(client, cfg.wait);
+      java.util.function.Supplier<ScaleResult> snapshot = () -> {
+        ScaleResult p = copyHeader(r);
+        p.completed = okCount.get();
+        p.failed = (int) (cfg.n - done.getCount()) - p.completed;
+        synchronized (failures) {
+          p.failures = new TreeMap<>(failures);
+        }
+        p.wallMs = (System.nanoTime() - t0) / 1_000_000;
+        p.peakLiveThreads = threads.peakLiveThreads();
+        p.sdkOkHttpThreads = threads.sdkAndOkHttpThreads();
+        p.threadKinds = threads.newThreadsByKind();
+        p.threadsStarted = threads.threadsStarted();
+        p.peakHeapAfterGcMb = mb(heap.peakAfterGc());
+        p.retries = retries.total.get();
+        p.rejectedRetries = retries.rejected.get();
+        p.outcome = "running";
+        return p;
+      };
+      ScheduledExecutorService reporter = cfg.progress == null ? null
+          : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "bench-progress"));
+      if (reporter != null) {
+        reporter.scheduleAtFixedRate(() -> cfg.progress.accept(snapshot.get()), 0, 500, TimeUnit.MILLISECONDS);
+      }
       ScheduledExecutorService launcher = Executors.newSingleThreadScheduledExecutor(
           runnable -> daemon(runnable, "bench-launcher"));
       for (int i = 0; i < cfg.n; i++) {
@@ -151,24 +174,10 @@ public final class ScaleRun {
           launcher.schedule(start, delay, TimeUnit.NANOSECONDS);
         }
       }
-      boolean finished = awaitWithProgress(cfg, done, () -> {
-        ScaleResult p = copyHeader(r);
-        p.completed = okCount.get();
-        p.failed = (int) (cfg.n - done.getCount()) - p.completed;
-        synchronized (failures) {
-          p.failures = new TreeMap<>(failures);
-        }
-        p.wallMs = (System.nanoTime() - t0) / 1_000_000;
-        p.peakLiveThreads = threads.peakLiveThreads();
-        p.sdkOkHttpThreads = threads.sdkAndOkHttpThreads();
-        p.threadKinds = threads.newThreadsByKind();
-        p.threadsStarted = threads.threadsStarted();
-        p.peakHeapAfterGcMb = mb(heap.peakAfterGc());
-        p.retries = retries.total.get();
-        p.rejectedRetries = retries.rejected.get();
-        p.outcome = "running";
-        return p;
-      });
+      boolean finished = done.await(cfg.deadline.toMillis(), TimeUnit.MILLISECONDS);
+      if (reporter != null) {
+        reporter.shutdownNow();
+      }
       launcher.shutdownNow();
       checkpoint.interrupt();
       r.peakLiveThreads = threads.peakLiveThreads();
@@ -199,6 +208,7 @@ public final class ScaleRun {
       r.wakeMedianMs = orMinus(Stats.percentile(wake, 50));
       r.wakeP99Ms = orMinus(Stats.percentile(wake, 99));
       r.wakeMaxMs = orMinus(Stats.percentile(wake, 100));
+      r.wakeMeanMs = orMinus(wake.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
       r.flowMedianMs = orMinus(Stats.percentile(flowTimes, 50));
       Map<Operation, Integer> after = counts(fake);
       r.requestsPerTurn = (fake.requestCount() - totalBefore) / (double) cfg.n;
@@ -219,27 +229,6 @@ public final class ScaleRun {
       log(cfg, "%s: %d/%d completed in %d ms", cfg.scenario, r.completed, cfg.n, r.wallMs);
     }
     return r;
-  }
-
-  private static boolean awaitWithProgress(
-      Config cfg, CountDownLatch done, java.util.function.Supplier<ScaleResult> snapshot)
-      throws InterruptedException {
-    long end = System.nanoTime() + cfg.deadline.toNanos();
-    if (cfg.progress != null) {
-      cfg.progress.accept(snapshot.get());
-    }
-    while (true) {
-      long left = end - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      if (done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)), TimeUnit.NANOSECONDS)) {
-        return true;
-      }
-      if (cfg.progress != null) {
-        cfg.progress.accept(snapshot.get());
-      }
-    }
   }
 
   private static ScaleResult copyHeader(ScaleResult r) {

@@ -1,0 +1,109 @@
+package ai.puffle.sdk.bench;
+
+import ai.puffle.sdk.PuffleClient;
+import ai.puffle.sdk.testkit.FakePuffle;
+import ai.puffle.sdk.testkit.SeededCampaign;
+import ai.puffle.sdk.testkit.TimeMode;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Footprint: the runtime jars of puffle-sdk-core (count and size), and the time from JVM start to
+ * the first decoded response, {@link FirstResponseMain} run {@code runs} times as a fresh JVM on
+ * the core's runtime class path against a FakePuffle in this JVM, alternating with the
+ * hand-written OkHttp + Moshi baseline on the same class path. Reports the medians.
+ *
+ * <pre>java -cp CLASSPATH ai.puffle.sdk.bench.StartupProbe CORE_RUNTIME_CLASSPATH MAIN_CLASSES_DIR [runs]</pre>
+ */
+public final class StartupProbe {
+  private StartupProbe() {}
+
+  /** Runs the probe and prints two tables. */
+  public static void main(String[] args) throws Exception {
+    String coreClasspath = args[0];
+    String mainClasses = args[1];
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    List<File> jars = new ArrayList<>();
+    long bytes = 0;
+    for (String entry : coreClasspath.split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        File f = new File(entry);
+        jars.add(f);
+        bytes += f.length();
+      }
+    }
+    System.out.println("### Footprint: runtime jars of puffle-sdk-core");
+    System.out.println();
+    System.out.println("| jar | KiB |");
+    System.out.println("|---|---:|");
+    for (File f : jars) {
+      System.out.println(String.format(Locale.ROOT, "| %s | %,.0f |", f.getName(), f.length() / 1024.0));
+    }
+    System.out.println(String.format(Locale.ROOT, "| **%d jars** | **%.2f MiB** |", jars.size(), bytes / 1048576.0));
+    System.out.println();
+
+    double[] firstResponse = new double[runs];
+    double[] process = new double[runs];
+    double[] baselineFirst = new double[runs];
+    double[] baselineProcess = new double[runs];
+    try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.realTime()).start();
+        PuffleClient setup = PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build()) {
+      SeededCampaign campaign = fake.defaultCampaign();
+      String sessionId = setup.sessions().create(campaign.campaignId(), campaign.aiNodeId()).id();
+      String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+      for (int i = 0; i < 2 * runs; i++) {
+        boolean baseline = i % 2 == 1;
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", coreClasspath + File.pathSeparator + mainClasses,
+            FirstResponseMain.class.getName(), sessionId, baseline ? "--baseline" : "--sdk");
+        pb.environment().put(PuffleClient.ENV_API_KEY, fake.apiKey());
+        pb.environment().put(PuffleClient.ENV_BASE_URL, fake.baseUrl());
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(
+            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = out.readLine()) != null) {
+            if (line.startsWith(FirstResponseMain.PREFIX)) {
+              result = line.substring(FirstResponseMain.PREFIX.length()).split(" ")[0];
+            }
+          }
+        }
+        int exit = p.waitFor();
+        if (exit != 0 || result == null) {
+          throw new IllegalStateException("run " + i + " failed (exit " + exit + ")");
+        }
+        (baseline ? baselineProcess : process)[i / 2] = (System.nanoTime() - start) / 1e6;
+        (baseline ? baselineFirst : firstResponse)[i / 2] = Double.parseDouble(result);
+      }
+    }
+    System.out.println("### Startup: JVM start to the first decoded response (fresh JVM, " + runs + " runs)");
+    System.out.println();
+    System.out.println("| measure | median ms | min ms | max ms | runs |");
+    System.out.println("|---|---:|---:|---:|---|");
+    row("SDK: JVM start -> first Session decoded", firstResponse);
+    row("SDK: process launch -> exit", process);
+    row("baseline OkHttp + Moshi: JVM start -> first decoded", baselineFirst);
+    row("baseline OkHttp + Moshi: process launch -> exit", baselineProcess);
+    System.out.println();
+  }
+
+  private static void row(String label, double[] values) {
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    StringBuilder all = new StringBuilder();
+    for (double v : values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", v));
+    }
+    System.out.println(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |",
+        label, Stats.median(values), min, max, all));
+  }
+}

@@ -43,7 +43,7 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = s.userClient == null;
     OkHttpClient.Builder builder;
     if (ownsClient) {
-      Dispatcher dispatcher = new Dispatcher(newExecutor(s.maxConcurrentRequests));
+      Dispatcher dispatcher = new Dispatcher(newExecutor());
       dispatcher.setMaxRequests(s.maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(s.maxConcurrentRequests);
       builder =
@@ -82,12 +82,18 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = ownsClient;
   }
 
-  private static ExecutorService newExecutor(int maxThreads) {
+  /**
+   * The dispatcher's threads. The dispatcher bounds how many calls run at once; the pool must not
+   * bound its threads as well: a thread that finishes a call hands the next queued call to the
+   * pool before it is back in it, so with as many threads as calls allowed the hand-off would be
+   * rejected ("executor rejected") under load. Same shape as OkHttp's own default pool.
+   */
+  private static ExecutorService newExecutor() {
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             0,
-            maxThreads,
+            Integer.MAX_VALUE,
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),

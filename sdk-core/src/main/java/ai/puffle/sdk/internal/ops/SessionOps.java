@@ -3,6 +3,7 @@ package ai.puffle.sdk.internal.ops;
 import ai.puffle.sdk.BadRequestException;
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
+import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.Session;
@@ -92,12 +93,21 @@ public final class SessionOps {
         .thenApply(WireMapper::toSession));
   }
 
-  /** Deletes a session. */
+  /**
+   * Deletes a session. A 404 on a retry means an earlier attempt whose response was lost already
+   * deleted it, so it counts as success; a 404 on the first attempt is still thrown.
+   */
   public Flow<Void> delete(String sessionId, RequestOptions options, Flow<Void> flow) {
     Validate.uuid("sessionId", sessionId);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(ctx.sessionsApi.deleteAiChatSession(sessionId), spec, f)
-        .thenApply(r -> (Void) null));
+        .handle((r, error) -> {
+          Throwable e = error == null ? null : Flow.unwrap(error);
+          return e == null || (e instanceof NotFoundException && ((NotFoundException) e).attempts() > 1)
+              ? CompletableFuture.<Void>completedFuture(null)
+              : CompletableFuture.<Void>failedFuture(e);
+        })
+        .thenCompose(done -> done));
   }
 
   /** Sends a turn at most once: reads the session first so that an unknown outcome can be reconciled. */

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Campaign-scoped operations, asynchronous: the operations of {@link Campaigns}, each returning a
  * {@link CompletableFuture} at once. Cancelling a future cancels the call in flight and any retry.
+ * Invalid input is refused at once: the method throws {@link InvalidInputException} before
+ * anything is sent, rather than returning a failed future.
  */
 public interface AsyncCampaigns {
   /**

@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * flight is cancelled. Failures complete the future with the same exceptions the blocking methods
  * throw.
  *
- * <p>Every method checks its input before sending anything ({@link InvalidInputException}), has
- * an overload taking {@link RequestOptions}, and retries only where that cannot send a turn or an
- * example run twice.
+ * <p>Every method checks its input before sending anything: invalid input is refused at once by
+ * throwing {@link InvalidInputException}, rather than by returning a failed future. Every method
+ * has an overload taking {@link RequestOptions}, and retries only where that cannot send a turn or
+ * an example run twice.
  */
 public interface AsyncSessions {
   /** Creates an empty session for a campaign's node. Reconciles an unknown outcome before creating again. */

@@ -13,18 +13,24 @@ import java.util.Optional;
 final class Copies {
   private Copies() {}
 
-  /** A deep unmodifiable copy keeping key order and {@code null} values; null keys rejected. */
+  /**
+   * A deep unmodifiable copy keeping key order and {@code null} values; null keys rejected
+   * ({@code field} names the whole tree in that message: no path is built while copying).
+   */
   static Map<String, Object> map(String field, Map<?, ?> source) {
     if (source == null || source.isEmpty()) {
       return Collections.emptyMap();
     }
-    Map<String, Object> copy = new LinkedHashMap<>();
+    Map<String, Object> copy = new LinkedHashMap<>(capacity(source.size()));
     for (Map.Entry<?, ?> entry : source.entrySet()) {
       Validate.check(entry.getKey() != null, field, "must not contain null keys");
-      String key = entry.getKey().toString();
-      copy.put(key, value(field + "." + key, entry.getValue()));
+      copy.put(entry.getKey().toString(), value(field, entry.getValue()));
     }
     return Collections.unmodifiableMap(copy);
+  }
+
+  private static int capacity(int size) {
+    return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
   }
 
   /** A deep unmodifiable copy of a list of JSON objects; {@code null} becomes empty. */
@@ -34,7 +40,7 @@ final class Copies {
     }
     List<Map<String, Object>> copy = new ArrayList<>(source.size());
     for (int i = 0; i < source.size(); i++) {
-      copy.add(map(field + "[" + i + "]", source.get(i)));
+      copy.add(map(field, source.get(i)));
     }
     return Collections.unmodifiableList(copy);
   }
@@ -47,9 +53,8 @@ final class Copies {
     if (value instanceof Collection) {
       Collection<?> items = (Collection<?>) value;
       List<Object> copy = new ArrayList<>(items.size());
-      int i = 0;
       for (Object item : items) {
-        copy.add(value(field + "[" + i++ + "]", item));
+        copy.add(value(field, item));
       }
       return Collections.unmodifiableList(copy);
     }

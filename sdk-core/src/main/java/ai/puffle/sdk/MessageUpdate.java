@@ -14,7 +14,7 @@ public final class MessageUpdate {
   private final String bodyText;
 
   private MessageUpdate(Builder b) {
-    this.messageId = Validate.notEmpty("messageUpdate.messageId", b.messageId);
+    this.messageId = Validate.notBlank("messageUpdate.messageId", b.messageId);
     this.subject = b.subject;
     this.bodyText = b.bodyText;
     Validate.check(
@@ -24,7 +24,7 @@ public final class MessageUpdate {
   /**
    * A builder for an edit of this message.
    *
-   * @throws InvalidInputException when the id is null or empty
+   * @throws InvalidInputException when the id is null, empty or blank
    */
   public static Builder of(String messageId) {
     return builder(messageId);
@@ -33,10 +33,10 @@ public final class MessageUpdate {
   /**
    * A builder for an edit of this message (same as {@link #of(String)}).
    *
-   * @throws InvalidInputException when the id is null or empty
+   * @throws InvalidInputException when the id is null, empty or blank
    */
   public static Builder builder(String messageId) {
-    return new Builder(Validate.notEmpty("messageUpdate.messageId", messageId));
+    return new Builder(Validate.notBlank("messageUpdate.messageId", messageId));
   }
 
   /** The message to edit. */

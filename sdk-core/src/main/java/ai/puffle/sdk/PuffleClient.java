@@ -20,7 +20,6 @@ import ai.puffle.sdk.internal.ops.CampaignOps;
 import ai.puffle.sdk.internal.ops.ClientContext;
 import ai.puffle.sdk.internal.ops.SessionOps;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
@@ -115,7 +114,7 @@ public final class PuffleClient implements AutoCloseable {
    * threads and lifecycle: closing this client closes it too, and closing it does nothing.
    */
   public PuffleClient withOptions(RequestOptions options) {
-    Objects.requireNonNull(options, "options");
+    ai.puffle.sdk.internal.mapping.Validate.notNull("options", options);
     return new PuffleClient(ctx.withDefaults(options), transport, timing, false, baseUrl);
   }
 
@@ -187,7 +186,7 @@ public final class PuffleClient implements AutoCloseable {
      * its own interceptors to a derived copy and never shuts yours down.
      */
     public Builder okHttpClient(OkHttpClient client) {
-      config.userClient = Objects.requireNonNull(client, "okHttpClient");
+      config.userClient = ai.puffle.sdk.internal.mapping.Validate.notNull("okHttpClient", client);
       return this;
     }
 
@@ -224,25 +223,25 @@ public final class PuffleClient implements AutoCloseable {
 
     /** Default options of every call (timeout, retries, busy timeout, headers). */
     public Builder requestOptions(RequestOptions options) {
-      config.defaults = Objects.requireNonNull(options, "requestOptions");
+      config.defaults = ai.puffle.sdk.internal.mapping.Validate.notNull("requestOptions", options);
       return this;
     }
 
     /** Told of every retry the client makes. */
     public Builder retryListener(RetryListener listener) {
-      config.listener = Objects.requireNonNull(listener, "retryListener");
+      config.listener = ai.puffle.sdk.internal.mapping.Validate.notNull("retryListener", listener);
       return this;
     }
 
     /** HTTP logging (off by default); the key and tokens are always redacted. */
     public Builder logLevel(LogLevel level) {
-      config.logLevel = Objects.requireNonNull(level, "logLevel");
+      config.logLevel = ai.puffle.sdk.internal.mapping.Validate.notNull("logLevel", level);
       return this;
     }
 
     /** Where log lines go (default standard error). */
     public Builder logger(Consumer<String> logger) {
-      config.logger = Objects.requireNonNull(logger, "logger");
+      config.logger = ai.puffle.sdk.internal.mapping.Validate.notNull("logger", logger);
       return this;
     }
 

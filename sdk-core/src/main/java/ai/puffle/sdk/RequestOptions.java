@@ -146,14 +146,15 @@ public final class RequestOptions {
     }
 
     /**
-     * An extra header for every request of the call. {@code Authorization}, {@code Host} and
-     * {@code Content-Length} cannot be set this way.
+     * An extra header for every request of the call. {@code Authorization}, {@code User-Agent},
+     * {@code Host} and {@code Content-Length} cannot be set this way.
      */
     public Builder header(String name, String value) {
       Validate.headerName("requestOptions.header", name);
       Validate.headerValue("requestOptions.header(" + name + ")", value);
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization") || lower.equals("host") || lower.equals("content-length")) {
+      if (lower.equals("authorization") || lower.equals("host") || lower.equals("content-length")
+          || lower.equals("user-agent")) {
         throw new InvalidInputException(
             "requestOptions.header", "must not set " + name + " (the client sets it)");
       }

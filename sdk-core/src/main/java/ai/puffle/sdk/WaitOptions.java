@@ -129,7 +129,7 @@ public final class WaitOptions {
 
     /** A listener told of every poll (elapsed time, polls so far, task status). */
     public Builder progressListener(WaitProgressListener listener) {
-      this.progressListener = Objects.requireNonNull(listener, "waitOptions.progressListener");
+      this.progressListener = Validate.notNull("waitOptions.progressListener", listener);
       return this;
     }
 

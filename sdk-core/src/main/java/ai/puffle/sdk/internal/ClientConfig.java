@@ -38,7 +38,10 @@ public final class ClientConfig {
   /** Log sink, or null for standard error. */
   public Consumer<String> logger;
 
-  /** Sets the key after checking it: not blank, no whitespace or line breaks. */
+  /**
+   * Sets the key after checking it: not blank, and only visible ASCII characters (no whitespace,
+   * line breaks or other characters an HTTP header cannot carry).
+   */
   public void apiKey(String key) {
     if (key == null) {
       throw new InvalidInputException("apiKey", "must not be null");
@@ -47,9 +50,11 @@ public final class ClientConfig {
       throw new InvalidInputException("apiKey", "must not be blank");
     }
     for (int i = 0; i < key.length(); i++) {
-      if (Character.isWhitespace(key.charAt(i)) || Character.isISOControl(key.charAt(i))) {
+      char c = key.charAt(i);
+      if (c <= ' ' || c > '~') {
         throw new InvalidInputException(
-            "apiKey", "must not contain whitespace or line breaks (check how it was read)");
+            "apiKey",
+            "must not contain whitespace, line breaks or non-ASCII characters (check how it was read)");
       }
     }
     this.apiKey = key;
@@ -63,6 +68,10 @@ public final class ClientConfig {
     HttpUrl parsed = HttpUrl.parse(url.trim());
     if (parsed == null) {
       throw new InvalidInputException("baseUrl", "must be an http or https URL (was '" + url + "')");
+    }
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      throw new InvalidInputException(
+          "baseUrl", "must not contain credentials (the API key authenticates)");
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new InvalidInputException(

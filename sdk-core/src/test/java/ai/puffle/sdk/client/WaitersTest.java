@@ -290,6 +290,42 @@ class WaitersTest {
     assertEquals(1, server.getRequestCount());
   }
 
+  @Test
+  void aBlockingCallFromAProgressListenerWorks() {
+    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().response());
+    List<TaskStatus> seenByNestedCall = new CopyOnWriteArrayList<>();
+    WaitOptions nested = WaitOptions.builder()
+        .progressListener(p -> {
+          if (p.polls() == 1) {
+            seenByNestedCall.add(client.sessions().get(SESSION_ID).taskStatus());
+          }
+        }).build();
+    assertFalse(client.sessions().awaitIdle(SESSION_ID, nested).isBusy());
+    assertEquals(List.of(TaskStatus.CHAT_PROCESSING), seenByNestedCall);
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void aBusyWaitEndedByNotFoundReportsNotFound() {
+    server.enqueue(session().response());
+    server.enqueue(error(409, "Session is busy (chat_processing)"));
+    server.enqueue(error(404, "Not found"));
+    assertThrows(ai.puffle.sdk.NotFoundException.class,
+        () -> client.sessions().turn(SESSION_ID, TurnRequest.of("hello")));
+  }
+
+  @Test
+  void aFixedPollIntervalIsAllowed() {
+    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().response());
+    WaitOptions fixed = WaitOptions.builder().pollInterval(Duration.ofSeconds(3), Duration.ofSeconds(3)).build();
+    assertFalse(client.sessions().awaitIdle(SESSION_ID, fixed).isBusy());
+    long ms = timing.sleeps().get(0).toMillis();
+    assertTrue(ms >= 2400 && ms <= 3600, "3 s with jitter: " + ms);
+  }
+
   static Lead lead(String first) {
     return Lead.builder().firstName(first).lastName("Lovelace").company("Analytical").build();
   }

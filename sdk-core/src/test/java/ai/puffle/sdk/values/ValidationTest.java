@@ -166,7 +166,9 @@ class ValidationTest {
         "nodeUpdate.delayDays", "must not be negative", () -> NodeUpdate.builder().delayDays(-1));
     assertInvalid("nodeUpdate.subject", "must not be null", () -> NodeUpdate.draft(null, "b"));
     assertInvalid(
-        "messageUpdate.messageId", "must not be empty", () -> MessageUpdate.of(""));
+        "messageUpdate.messageId", "must not be blank", () -> MessageUpdate.of(""));
+    assertInvalid(
+        "messageUpdate.messageId", "must not be blank", () -> MessageUpdate.of(" \t"));
     assertInvalid(
         "messageUpdate.messageId", "must not be null", () -> MessageUpdate.builder(null));
     assertInvalid(

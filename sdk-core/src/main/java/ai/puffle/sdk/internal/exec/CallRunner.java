@@ -10,7 +10,7 @@ import ai.puffle.sdk.RetryListener;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.internal.http.ApiRequest;
 import ai.puffle.sdk.internal.http.ErrorMapper;
-import ai.puffle.sdk.internal.http.OneShotBody;
+import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.http.SendState;
 import com.squareup.moshi.JsonDataException;
 import dev.failsafe.AsyncExecution;
@@ -41,8 +41,9 @@ public final class CallRunner {
   public static final Duration BASE_BACKOFF = Duration.ofMillis(500);
   /** Longest computed retry delay. */
   public static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-  /** Jitter applied to every delay (a Retry-After is stretched so it is never undercut). */
+  /** Jitter applied to every delay (a Retry-After is only ever lengthened by it). */
   public static final double JITTER = 0.2;
+
 
   private final Timing timing;
   private final ErrorMapper errors;
@@ -64,19 +65,17 @@ public final class CallRunner {
   public <T> CompletableFuture<T> call(ApiRequest<T> request, CallSpec spec, Flow<?> flow) {
     AtomicInteger attempts = new AtomicInteger();
     String operation = request.operationId();
+    if (lifecycle.isClosed()) {
+      return CompletableFuture.failedFuture(lifecycle.closedFailure(operation));
+    }
+    lifecycle.track(flow, operation);
     RetryPolicy<T> policy =
         RetryPolicy.<T>builder()
             .handleIf((T result, Throwable e) -> e != null && retryable(spec.safety, e))
-            .abortIf((T result, Throwable e) -> e != null && timing.nanoTime() >= spec.deadlineNanos)
+            .abortIf((T result, Throwable e) -> e != null && outOfTime(e, spec.deadlineNanos))
             .withBackoff(BASE_BACKOFF, MAX_BACKOFF, 2.0)
             .withJitter(JITTER)
-            .withDelayFn(
-                ctx -> {
-                  Duration ra = ctx.getLastException() instanceof PuffleException
-                      ? ErrorMapper.retryAfterOf((PuffleException) ctx.getLastException())
-                      : null;
-                  return ra == null ? Duration.ofMillis(-1) : stretch(ra);
-                })
+            .withDelayFn(ctx -> retryAfterDelay(ctx.getLastException()))
             .withMaxRetries(spec.maxRetries)
             .onRetryScheduled(
                 e ->
@@ -91,7 +90,8 @@ public final class CallRunner {
             .build();
     CompletableFuture<T> outcome =
         Failsafe.with(policy)
-            .with(flow.isBlocking() ? timing.blocking() : timing.async())
+            .with(DeadlineScheduler.of(
+                flow.isBlocking() ? timing.blocking() : timing.async(), timing, spec.deadlineNanos))
             .getAsyncExecution(
                 exec -> attempt(exec, request, spec, flow.isBlocking(), attempts.incrementAndGet()));
     flow.track(outcome);
@@ -109,8 +109,7 @@ public final class CallRunner {
   private <T> void attempt(
       AsyncExecution<T> exec, ApiRequest<T> request, CallSpec spec, boolean blocking, int attempt) {
     if (lifecycle.isClosed()) {
-      exec.recordException(new ClientClosedException(
-          request.operationId() + ": the PuffleClient is closed"));
+      exec.recordException(lifecycle.closedFailure(request.operationId()));
       return;
     }
     long remaining = spec.deadlineNanos - timing.nanoTime();
@@ -125,10 +124,9 @@ public final class CallRunner {
     for (Map.Entry<String, String> h : spec.headers.entrySet()) {
       http.header(h.getKey(), h.getValue());
     }
-    if (spec.safety == CallSpec.Safety.SEND_ONCE && request.httpRequest().body() != null) {
-      http.method(request.method(), new OneShotBody(request.httpRequest().body()));
-    }
-    Call call = spec.transport.newCall(http.build());
+    Transport transport =
+        spec.safety == CallSpec.Safety.SEND_ONCE ? spec.transport.sendOnce() : spec.transport;
+    Call call = transport.newCall(http.build());
     if (spec.deadlineNanos != Long.MAX_VALUE) {
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     }
@@ -187,12 +185,17 @@ public final class CallRunner {
       throw errors.fromResponse(request.operationId(), response, attempt);
     }
     BufferedSource source = response.body().source();
+    // The start of the body, kept for the error message: Okio shares the buffered segments
+    // instead of copying bytes, so this costs a few objects, not a second copy of the body.
+    source.request(ErrorMapper.SNIPPET_LIMIT);
+    Buffer head = new Buffer();
+    Buffer buffered = source.getBuffer();
+    buffered.copyTo(head, 0, Math.min(buffered.size(), ErrorMapper.SNIPPET_LIMIT));
     try {
-      return request.decode(source.peek());
+      return request.decode(source);
     } catch (JsonDataException | EOFException | com.squareup.moshi.JsonEncodingException
         | ai.puffle.sdk.internal.mapping.WireMapper.MalformedResponseException e) {
-      Buffer seen = source.getBuffer();
-      throw errors.undecodable(request.operationId(), response, seen, e, attempt);
+      throw errors.undecodable(request.operationId(), response, head, e, attempt);
     }
   }
 
@@ -240,8 +243,31 @@ public final class CallRunner {
     }
   }
 
-  /** A Retry-After scaled so that the jitter never makes the wait shorter than asked. */
-  public static Duration stretch(Duration retryAfter) {
-    return Duration.ofNanos((long) (retryAfter.toNanos() / (1 - JITTER)));
+  /**
+   * The wait a failure's Retry-After asks for, lengthened so that Failsafe's jitter never makes
+   * it shorter; negative (Failsafe's backoff applies) when there is none.
+   */
+  public static Duration retryAfterDelay(Throwable failure) {
+    Duration ra = retryAfter(failure);
+    return ra == null ? Duration.ofMillis(-1) : Duration.ofNanos((long) (ra.toNanos() / (1 - JITTER)));
+  }
+
+  /** The Retry-After a failure carries, or null. */
+  public static Duration retryAfter(Throwable failure) {
+    return failure instanceof PuffleException
+        ? ErrorMapper.retryAfterOf((PuffleException) failure) : null;
+  }
+
+  /**
+   * Whether no retry fits before the deadline: it passed, or the server asked for a wait that
+   * ends after it (then the failure itself is more useful than a timeout later).
+   */
+  private boolean outOfTime(Throwable failure, long deadlineNanos) {
+    long now = timing.nanoTime();
+    if (now >= deadlineNanos) {
+      return true;
+    }
+    Duration ra = retryAfter(failure);
+    return ra != null && deadlineNanos - now <= ra.toNanos();
   }
 }

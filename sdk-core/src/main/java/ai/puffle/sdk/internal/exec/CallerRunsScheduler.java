@@ -25,7 +25,7 @@ public final class CallerRunsScheduler implements Scheduler {
   }
 
   private final Sleeper sleeper;
-  private final ThreadLocal<ArrayDeque<Task>> queue = new ThreadLocal<>();
+  private static final ThreadLocal<ArrayDeque<Task>> queue = new ThreadLocal<>();
 
   /** A scheduler that waits with {@code sleeper}. */
   public CallerRunsScheduler(Sleeper sleeper) {
@@ -34,7 +34,7 @@ public final class CallerRunsScheduler implements Scheduler {
 
   @Override
   public ScheduledFuture<?> schedule(Callable<?> callable, long delay, TimeUnit unit) {
-    Task task = new Task(callable, unit.toNanos(delay));
+    Task task = new Task(callable, unit.toNanos(delay), sleeper);
     ArrayDeque<Task> pending = queue.get();
     if (pending != null) {
       pending.add(task);
@@ -46,7 +46,7 @@ public final class CallerRunsScheduler implements Scheduler {
       pending.add(task);
       Task next;
       while ((next = pending.poll()) != null) {
-        if (!next.run(sleeper)) {
+        if (!next.run()) {
           for (Task rest : pending) {
             rest.cancel(false);
           }
@@ -59,19 +59,40 @@ public final class CallerRunsScheduler implements Scheduler {
     return task;
   }
 
+  /**
+   * Runs tasks queued on this thread until {@code done} holds or none is left: a blocking call
+   * made while this thread is already running another call's tasks (from a listener, say) runs
+   * its own steps here. Returns false when the thread was interrupted.
+   */
+  public static boolean runPending(java.util.function.BooleanSupplier done) {
+    ArrayDeque<Task> pending = queue.get();
+    if (pending == null) {
+      return !Thread.currentThread().isInterrupted();
+    }
+    Task next;
+    while (!done.getAsBoolean() && (next = pending.poll()) != null) {
+      if (!next.run()) {
+        return false;
+      }
+    }
+    return !Thread.currentThread().isInterrupted();
+  }
+
   private static final class Task implements ScheduledFuture<Object> {
     private final Callable<?> callable;
     private final long delayNanos;
+    private final Sleeper sleeper;
     private volatile boolean cancelled;
     private volatile boolean done;
 
-    Task(Callable<?> callable, long delayNanos) {
+    Task(Callable<?> callable, long delayNanos, Sleeper sleeper) {
       this.callable = callable;
       this.delayNanos = delayNanos;
+      this.sleeper = sleeper;
     }
 
     /** Runs the task; false when the thread was interrupted while sleeping. */
-    boolean run(Sleeper sleeper) {
+    boolean run() {
       if (cancelled) {
         return true;
       }

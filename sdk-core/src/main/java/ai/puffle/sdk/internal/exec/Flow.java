@@ -69,6 +69,18 @@ public final class Flow<T> extends CompletableFuture<T> {
     return this;
   }
 
+  /**
+   * Ends this flow with {@code failure} (when it is not already done) and stops its steps in
+   * progress, as a cancel would.
+   */
+  public void abort(Throwable failure) {
+    if (completeExceptionally(failure)) {
+      for (Future<?> step : active) {
+        step.cancel(true);
+      }
+    }
+  }
+
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
     boolean cancelled = super.cancel(mayInterruptIfRunning);
@@ -84,6 +96,9 @@ public final class Flow<T> extends CompletableFuture<T> {
    * PuffleInterruptedException}.
    */
   public T await() {
+    if (!isDone()) {
+      CallerRunsScheduler.runPending(this::isDone);
+    }
     if (!isDone()) {
       cancel(true);
       Thread.currentThread().interrupt();

@@ -1,17 +1,20 @@
 package ai.puffle.sdk.internal.exec;
 
 import dev.failsafe.spi.Scheduler;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Real time. The asynchronous scheduler is one daemon thread, started on first use and stopped by
  * {@link #close()}: it only sleeps and hands work to OkHttp, so one is enough for any number of
- * concurrent waits.
+ * concurrent waits. {@link #close()} also wakes blocking calls sleeping between attempts.
  */
 public final class SystemTiming implements Timing {
+  /** Released by {@link #close()}: a blocking call sleeping before its next attempt wakes up. */
+  private final CountDownLatch closing = new CountDownLatch(1);
   private final Scheduler blocking =
-      new CallerRunsScheduler(nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+      new CallerRunsScheduler(nanos -> closing.await(nanos, TimeUnit.NANOSECONDS));
   private ScheduledThreadPoolExecutor executor;
   private Scheduler async;
   private boolean closed;
@@ -51,6 +54,7 @@ public final class SystemTiming implements Timing {
   @Override
   public synchronized void close() {
     closed = true;
+    closing.countDown();
     if (executor != null) {
       executor.shutdownNow();
     }

@@ -214,7 +214,7 @@ public final class ErrorMapper {
   }
 
   private static String snippet(String body) {
-    return body.length() <= SNIPPET_LIMIT ? body : body.substring(0, SNIPPET_LIMIT) + "…";
+    return body.length() <= SNIPPET_LIMIT ? body : body.substring(0, SNIPPET_LIMIT - 1) + "…";
   }
 
   private static String readCapped(ResponseBody body, long limit) {

@@ -51,11 +51,14 @@ public final class Redactor {
     return out;
   }
 
-  /** A key's public prefix (the first 12 characters) for messages, never the whole key. */
+  /**
+   * A key's public prefix for messages: the first 12 characters of a full-length key, nothing of
+   * a shorter (unexpected) one, so that at most a sixth of any key is shown.
+   */
   public static String keyPrefix(String apiKey) {
     if (apiKey == null) {
       return "(none)";
     }
-    return apiKey.length() <= 12 ? "pk_…" : apiKey.substring(0, 12) + "…";
+    return apiKey.length() < 72 ? "…" : apiKey.substring(0, 12) + "…";
   }
 }

@@ -3,7 +3,7 @@ package ai.puffle.sdk.internal.http;
 import ai.puffle.sdk.LogLevel;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +24,7 @@ import okhttp3.logging.HttpLoggingInterceptor;
 public final class Transport implements AutoCloseable {
   private final OkHttpClient client;
   private final boolean ownsClient;
+  private final Transport sendOnce;
 
   /** Settings for a transport. */
   public static final class Settings {
@@ -43,7 +44,7 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = s.userClient == null;
     OkHttpClient.Builder builder;
     if (ownsClient) {
-      Dispatcher dispatcher = new Dispatcher(newExecutor());
+      Dispatcher dispatcher = new Dispatcher(newExecutor(s.maxConcurrentRequests));
       dispatcher.setMaxRequests(s.maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(s.maxConcurrentRequests);
       builder =
@@ -75,33 +76,50 @@ public final class Transport implements AutoCloseable {
           return chain.proceed(chain.request());
         });
     this.client = builder.build();
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build());
   }
 
   private Transport(OkHttpClient client, boolean ownsClient) {
     this.client = client;
     this.ownsClient = ownsClient;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build());
+  }
+
+  private Transport(OkHttpClient noRetryClient) {
+    this.client = noRetryClient;
+    this.ownsClient = false;
+    this.sendOnce = this;
   }
 
   /**
-   * The dispatcher's threads. The dispatcher bounds how many calls run at once; the pool must not
-   * bound its threads as well: a thread that finishes a call hands the next queued call to the
-   * pool before it is back in it, so with as many threads as calls allowed the hand-off would be
-   * rejected ("executor rejected") under load. Same shape as OkHttp's own default pool.
+   * This transport for requests that must reach the server at most once: OkHttp does not
+   * repeat them after a connection failure (the client's own rules decide). Shares the
+   * dispatcher and pool.
    */
-  private static ExecutorService newExecutor() {
+  public Transport sendOnce() {
+    return sendOnce;
+  }
+
+  /**
+   * The dispatcher's threads: at most {@code maxThreads}, idle ones stop after 30 s. The queue
+   * never rejects: OkHttp hands the next call to the pool from a thread that is still finishing
+   * the previous one, so a pool of exactly {@code maxThreads} with no queue would refuse it.
+   */
+  private static ExecutorService newExecutor(int maxThreads) {
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
+            maxThreads,
+            maxThreads,
             30,
             TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "puffle-http-" + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+    executor.allowCoreThreadTimeOut(true);
     return executor;
   }
 

@@ -35,7 +35,7 @@ public final class CampaignOps {
   }
 
   /**
-   * The synchronous turn. Finds the node's session first: it is the baseline that lets an unknown
+   * The synchronous turn. Finds the node's session first (the oldest, as Puffle does): it is the baseline that lets an unknown
    * outcome be reconciled from the transcript, and a busy session is waited out before sending.
    */
   public Flow<ContentTurn> generateContent(
@@ -92,9 +92,9 @@ public final class CampaignOps {
 
   private CompletableFuture<Optional<Session>> nodeSession(
       String campaignId, String nodeId, CallSpec spec, Flow<?> f) {
-    return ctx.runner.call(ctx.sessionsApi.listAiChatSessions(campaignId), spec, f)
-        .thenApply(WireMapper::toSessions)
-        .thenApply(list -> list.stream().filter(s -> nodeId.equals(s.nodeId())).reduce((a, b) -> b));
+    return ctx.runner.call(
+            ctx.sessionsApi.listAiChatSessions(campaignId).map(WireMapper::toSessions), spec, f)
+        .thenApply(list -> list.stream().filter(s -> nodeId.equals(s.nodeId())).findFirst());
   }
 
   /** Resolves messages (safe to repeat, so retried like a read). */
@@ -103,8 +103,9 @@ public final class CampaignOps {
     Validate.uuid("campaignId", campaignId);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.resolve()), spec, f)
-        .thenApply(WireMapper::toGeneratedMessages));
+            ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.resolve())
+                .map(WireMapper::toGeneratedMessages),
+            spec, f));
   }
 
   /** Queues AI generation: charges credits, so sent at most once. */
@@ -116,9 +117,9 @@ public final class CampaignOps {
     Validate.notNull("prospectIds", prospectIds);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.SEND_ONCE);
     return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.generateAi(nodeId, prospectIds)),
-            spec, f)
-        .thenApply(WireMapper::toGeneratedMessages));
+            ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.generateAi(nodeId, prospectIds))
+                .map(WireMapper::toGeneratedMessages),
+            spec, f));
   }
 
   /** Lists generated messages. */
@@ -132,9 +133,9 @@ public final class CampaignOps {
     }
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.listCampaignGeneratedMessages(campaignId, WireMapper.toWire(filter), prospectId),
-            spec, f)
-        .thenApply(WireMapper::toGeneratedMessages));
+            ctx.campaignsApi.listCampaignGeneratedMessages(campaignId, WireMapper.toWire(filter), prospectId)
+                .map(WireMapper::toGeneratedMessages),
+            spec, f));
   }
 
   /** Edits one draft message (same body, same end state: retried like a read). */
@@ -144,16 +145,17 @@ public final class CampaignOps {
     Validate.notNull("messageUpdate", update);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.updateCampaignGeneratedMessage(campaignId, WireMapper.toWire(update)), spec, f)
-        .thenApply(WireMapper::toGeneratedMessage));
+            ctx.campaignsApi.updateCampaignGeneratedMessage(campaignId, WireMapper.toWire(update))
+                .map(WireMapper::toGeneratedMessage),
+            spec, f));
   }
 
   /** Reads a campaign. */
   public Flow<Campaign> get(String campaignId, RequestOptions options, Flow<Campaign> flow) {
     Validate.uuid("campaignId", campaignId);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
-    return flow.run(f -> ctx.runner.call(ctx.campaignsApi.getCampaign(campaignId), spec, f)
-        .thenApply(WireMapper::toCampaign));
+    return flow.run(f -> ctx.runner.call(
+        ctx.campaignsApi.getCampaign(campaignId).map(WireMapper::toCampaign), spec, f));
   }
 
   /** Updates one node (PUT: same body, same end state). */
@@ -164,8 +166,9 @@ public final class CampaignOps {
     Validate.notNull("nodeUpdate", update);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.updateCampaignSequenceNode(campaignId, nodeId, WireMapper.toWire(update)), spec, f)
-        .thenApply(WireMapper::toSequenceNode));
+            ctx.campaignsApi.updateCampaignSequenceNode(campaignId, nodeId, WireMapper.toWire(update))
+                .map(WireMapper::toSequenceNode),
+            spec, f));
   }
 
 

@@ -77,7 +77,7 @@ public final class ClientContext {
 
   /** The effective options of one call. */
   RequestOptions effective(RequestOptions perCall) {
-    return perCall == null ? defaults : perCall.orElse(defaults);
+    return perCall == null || perCall == RequestOptions.none() ? defaults : perCall.orElse(defaults);
   }
 
   /** The spec of a call made under {@code options} (already effective). */

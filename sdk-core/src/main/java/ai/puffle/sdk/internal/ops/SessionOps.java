@@ -18,7 +18,6 @@ import ai.puffle.sdk.internal.mapping.WireMapper;
 import ai.puffle.sdk.internal.ops.TaskSender.Reconciled;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -67,8 +66,9 @@ public final class SessionOps {
   }
 
   private CompletableFuture<List<Session>> list(String campaignId, CallSpec spec, Flow<?> flow) {
-    return ctx.runner.call(ctx.sessionsApi.listAiChatSessions(campaignId), spec.with(CallSpec.Safety.IDEMPOTENT), flow)
-        .thenApply(WireMapper::toSessions);
+    return ctx.runner.call(
+        ctx.sessionsApi.listAiChatSessions(campaignId).map(WireMapper::toSessions),
+        spec.with(CallSpec.Safety.IDEMPOTENT), flow);
   }
 
   /** Reads a session. */
@@ -79,18 +79,20 @@ public final class SessionOps {
   }
 
   CompletableFuture<Session> get(String sessionId, CallSpec spec, Flow<?> flow) {
-    return ctx.runner.call(ctx.sessionsApi.getAiChatSession(sessionId), spec.with(CallSpec.Safety.IDEMPOTENT), flow)
-        .thenApply(WireMapper::toSession);
+    return ctx.runner.call(
+        ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession),
+        spec.with(CallSpec.Safety.IDEMPOTENT), flow);
   }
 
   /** Writes the fields the update sets. */
   public Flow<Session> update(String sessionId, SessionUpdate update, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
-    Validate.notNull("update", update);
+    Validate.notNull("sessionUpdate", update);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> ctx.runner.call(
-            ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update)), spec, f)
-        .thenApply(WireMapper::toSession));
+            ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update))
+                .map(WireMapper::toSession),
+            spec, f));
   }
 
   /**
@@ -133,7 +135,7 @@ public final class SessionOps {
   /** Polls until the session is idle. */
   public Flow<Session> awaitIdle(String sessionId, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
-    Objects.requireNonNull(wait, "waitOptions");
+    Validate.notNull("waitOptions", wait);
     CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
     return flow.run(f -> waiter.awaitIdle(sessionId, wait, WaitOptions.DEFAULT_TURN_TIMEOUT, spec, f));
   }
@@ -143,7 +145,7 @@ public final class SessionOps {
       String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options, Flow<TurnResult> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("turnRequest", request);
-    Objects.requireNonNull(wait, "waitOptions");
+    Validate.notNull("waitOptions", wait);
     RequestOptions o = ctx.effective(options);
     CallSpec spec = ctx.spec(o, CallSpec.Safety.IDEMPOTENT);
     long start = ctx.timing().nanoTime();
@@ -162,7 +164,7 @@ public final class SessionOps {
       String sessionId, ExamplesRequest request, WaitOptions wait, RequestOptions options, Flow<ExamplesResult> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("examplesRequest", request);
-    Objects.requireNonNull(wait, "waitOptions");
+    Validate.notNull("waitOptions", wait);
     RequestOptions o = ctx.effective(options);
     CallSpec spec = ctx.spec(o, CallSpec.Safety.IDEMPOTENT);
     long start = ctx.timing().nanoTime();

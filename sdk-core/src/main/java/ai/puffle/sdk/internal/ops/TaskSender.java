@@ -108,7 +108,15 @@ final class TaskSender<T> {
       Duration left = Duration.ofNanos(busyDeadline - now);
       WaitOptions busyWait = WaitOptions.builder().timeout(left).build();
       return waiter.awaitIdle(sessionId, busyWait, left, spec, flow)
-          .handle((s, waitError) -> waitError == null ? send() : CompletableFuture.<T>failedFuture(e))
+          .handle((s, waitError) -> {
+            if (waitError == null) {
+              return send();
+            }
+            Throwable cause = Flow.unwrap(waitError);
+            // Still busy when the busy timeout ran out: the 409 says best what happened.
+            return CompletableFuture.<T>failedFuture(
+                cause instanceof ai.puffle.sdk.PuffleTimeoutException ? e : cause);
+          })
           .thenCompose(f -> f);
     }
     if (isUnknownOutcome(e) && reconcile != null && resends < MAX_RESENDS) {

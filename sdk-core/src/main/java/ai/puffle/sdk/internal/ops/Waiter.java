@@ -8,10 +8,11 @@ import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.WaitOptions;
 import ai.puffle.sdk.WaitProgress;
 import ai.puffle.sdk.WaitProgressListener;
-import ai.puffle.sdk.generated.model.SessionEnvelope;
 import ai.puffle.sdk.internal.exec.CallRunner;
 import ai.puffle.sdk.internal.exec.CallSpec;
 import ai.puffle.sdk.internal.exec.Flow;
+import ai.puffle.sdk.internal.exec.DeadlineScheduler;
+import dev.failsafe.RetryPolicyBuilder;
 import ai.puffle.sdk.internal.http.ErrorMapper;
 import ai.puffle.sdk.internal.mapping.WireMapper;
 import dev.failsafe.Failsafe;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Waiter {
   private static final double GROWTH = 1.5;
+  private static final double JITTER = 0.2;
 
   private final ClientContext ctx;
 
@@ -39,6 +41,9 @@ final class Waiter {
   /** Polls until idle; {@code defaultTimeout} applies when {@code wait} sets none. */
   CompletableFuture<Session> awaitIdle(
       String sessionId, WaitOptions wait, Duration defaultTimeout, CallSpec pollSpec, Flow<?> flow) {
+    if (ctx.lifecycle().isClosed()) {
+      return CompletableFuture.failedFuture(ctx.lifecycle().closedFailure("getAiChatSession"));
+    }
     Duration timeout = wait.timeout().orElse(defaultTimeout);
     long start = ctx.timing().nanoTime();
     long deadline = ctx.deadline(timeout);
@@ -47,20 +52,19 @@ final class Waiter {
     CallSpec single = new CallSpec(
         pollSpec.transportOf(), CallSpec.Safety.IDEMPOTENT, Long.MAX_VALUE, 0,
         pollSpec.headersOf(), null);
+    RetryPolicyBuilder<Session> builder = RetryPolicy.<Session>builder();
+    if (wait.maxPollInterval().compareTo(wait.initialPollInterval()) > 0) {
+      builder.withBackoff(wait.initialPollInterval(), wait.maxPollInterval(), GROWTH);
+    } else {
+      builder.withDelay(wait.initialPollInterval());
+    }
     RetryPolicy<Session> policy =
-        RetryPolicy.<Session>builder()
+        builder
             .handleResultIf(Session::isBusy)
             .handleIf(ErrorMapper::isTransient)
             .abortIf((s, e) -> ctx.timing().nanoTime() >= deadline)
-            .withBackoff(wait.initialPollInterval(), wait.maxPollInterval(), GROWTH)
-            .withJitter(0.2)
-            .withDelayFn(
-                c -> {
-                  Throwable e = c.getLastException();
-                  Duration ra = e instanceof PuffleException
-                      ? ErrorMapper.retryAfterOf((PuffleException) e) : null;
-                  return ra == null ? Duration.ofMillis(-1) : CallRunner.stretch(ra);
-                })
+            .withDelayFn(c -> CallRunner.retryAfterDelay(c.getLastException()))
+            .withJitter(JITTER)
             .withMaxRetries(-1)
             .onRetryScheduled(
                 e -> {
@@ -73,17 +77,20 @@ final class Waiter {
             .build();
     CompletableFuture<Session> polling =
         Failsafe.with(policy)
-            .with(flow.isBlocking() ? ctx.timing().blocking() : ctx.timing().async())
+            .with(DeadlineScheduler.of(
+                flow.isBlocking() ? ctx.timing().blocking() : ctx.timing().async(),
+                ctx.timing(), deadline))
             .getAsyncExecution(
                 exec ->
-                    ctx.runner.call(ctx.sessionsApi.getAiChatSession(sessionId), single, flow)
+                    ctx.runner.call(
+                            ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession),
+                            single, flow)
                         .whenComplete(
-                            (envelope, error) -> {
+                            (s, error) -> {
                               if (error != null) {
                                 exec.recordException(Flow.unwrap(error));
                                 return;
                               }
-                              Session s = WireMapper.toSession(sessionOf(envelope));
                               last.set(s);
                               report(wait, sessionId, start, polls.incrementAndGet(), s.taskStatus());
                               exec.recordResult(s);
@@ -101,7 +108,7 @@ final class Waiter {
               }
               Session seen = last.get();
               return CompletableFuture.<Session>failedFuture(new PuffleTimeoutException(
-                  "session " + sessionId + " still " + (seen == null ? "unknown" : seen.taskStatus())
+                  "session " + sessionId + " still " + statusText(seen)
                       + " after " + elapsed.toMillis() + " ms (" + polls.get()
                       + " polls, timeout " + timeout + ")",
                   seen, elapsed, e, polls.get()));
@@ -122,12 +129,11 @@ final class Waiter {
     }
   }
 
-  static ai.puffle.sdk.generated.model.AiChatSession sessionOf(SessionEnvelope envelope) {
-    if (envelope == null || envelope.getSession() == null) {
-      throw new ai.puffle.sdk.UnexpectedResponseException(
-          "the response had no session", 200, "", null, 1);
+  private static String statusText(Session seen) {
+    if (seen == null) {
+      return "not read";
     }
-    return envelope.getSession();
+    String wire = seen.taskStatus().wireValue();
+    return wire == null ? "idle" : wire;
   }
-
 }

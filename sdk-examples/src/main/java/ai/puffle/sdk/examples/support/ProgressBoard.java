@@ -1,0 +1,96 @@
+package ai.puffle.sdk.examples.support;
+
+import ai.puffle.sdk.TaskStatus;
+import ai.puffle.sdk.WaitProgressListener;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Shows the progress of many concurrent waits as one summary: the elapsed time and how many
+ * sessions are in each task status. On a terminal it redraws one line ({@code \r}) on every poll;
+ * otherwise it prints the summary as a plain line at most once a second, when it changed.
+ * Thread-safe: polls of different sessions report from different threads.
+ */
+public final class ProgressBoard {
+  private final PrintStream out;
+  private final boolean interactive;
+  private final long start = System.nanoTime();
+  private final Map<String, TaskStatus> statuses = new LinkedHashMap<>();
+  private String lastSummary = "";
+  private String lastLine = "";
+  private long lastPrintedNanos;
+  private int lastWidth;
+
+  /**
+   * A board on {@code out}.
+   *
+   * @param interactive whether to redraw one line (a terminal) or print plain lines
+   */
+  public ProgressBoard(PrintStream out, boolean interactive) {
+    this.out = out;
+    this.interactive = interactive;
+  }
+
+  /** A listener for the waits of one session (or node), identified by {@code key}. */
+  public WaitProgressListener listener(String key) {
+    return p -> update(key, p.taskStatus());
+  }
+
+  private synchronized void update(String key, TaskStatus status) {
+    statuses.put(key, status);
+    long now = System.nanoTime();
+    String summary = summary();
+    String line = "  waiting " + Durations.format(Duration.ofNanos(now - start)) + ": " + summary;
+    lastLine = line;
+    if (interactive) {
+      out.print(redraw(line));
+      out.flush();
+    } else if (!summary.equals(lastSummary) && now - lastPrintedNanos >= 1_000_000_000L) {
+      out.println(line);
+      lastSummary = summary;
+      lastPrintedNanos = now;
+    }
+  }
+
+  /** Prints a line of its own, keeping the progress line below it on a terminal. */
+  public synchronized void println(String text) {
+    if (interactive && lastWidth > 0) {
+      out.print(redraw(""));
+      out.print('\r');
+      out.println(text);
+      out.print(redraw(lastLine));
+      out.flush();
+    } else {
+      out.println(text);
+    }
+  }
+
+  /** Ends the board: on a terminal, clears its line so the next output starts clean. */
+  public synchronized void finish() {
+    if (interactive && lastWidth > 0) {
+      out.print(redraw(""));
+      out.print('\r');
+      out.flush();
+    }
+  }
+
+  private String summary() {
+    Map<String, Integer> counts = new TreeMap<>();
+    statuses.values().forEach(s -> counts.merge(ProgressLine.name(s), 1, Integer::sum));
+    StringBuilder s = new StringBuilder();
+    counts.forEach((name, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(name));
+    return s.toString();
+  }
+
+  private String redraw(String text) {
+    StringBuilder s = new StringBuilder("\r").append(text);
+    for (int i = text.length(); i < lastWidth; i++) {
+      s.append(' ');
+    }
+    lastWidth = text.length();
+    return s.toString();
+  }
+}

@@ -1,0 +1,141 @@
+package ai.puffle.sdk.examples.support;
+
+import ai.puffle.sdk.PuffleClient;
+import ai.puffle.sdk.WaitOptions;
+import ai.puffle.sdk.WaitProgressListener;
+import ai.puffle.sdk.testkit.FakePuffle;
+import ai.puffle.sdk.testkit.TimeMode;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where a program runs: a client for a real Puffle server (with an API key), or for the embedded
+ * emulator, which it then owns: started with time scaled by {@value #TIME_SCALE} (a 15 s turn
+ * takes 150 ms) and seeded with the campaign to draft. Closing the target closes both.
+ */
+public final class Target implements AutoCloseable {
+  /** How the emulator scales the real service's durations. */
+  public static final double TIME_SCALE = 0.01;
+  /** The line a program prints when it runs on the emulator. */
+  public static final String EMULATOR_BANNER =
+      "No PUFFLE_API_KEY: running on the embedded Puffle emulator (time scaled 1/100).";
+  /** The timeout of one wait on the emulator, unless {@code --timeout} says otherwise. */
+  public static final Duration EMULATOR_WAIT_TIMEOUT = Duration.ofSeconds(30);
+
+  private final PuffleClient client;
+  private final FakePuffle emulator;
+  private final CampaignNodes ids;
+  private final Duration timeout;
+
+  private Target(PuffleClient client, FakePuffle emulator, CampaignNodes ids, Duration timeout) {
+    this.client = client;
+    this.emulator = emulator;
+    this.ids = ids;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Opens the target the settings describe and says which on {@code out}. Nothing is sent yet.
+   *
+   * @param seeding what to plant on the emulator (unused with an API key)
+   * @param setup told of the emulator once seeded, before any request (tests inject faults here)
+   * @throws ai.puffle.sdk.InvalidInputException for a malformed base URL or key
+   */
+  public static Target open(
+      Settings settings, Seeding seeding, Consumer<FakePuffle> setup, PrintStream out) {
+    Duration timeout = settings.timeout().orElse(null);
+    if (settings.apiKey().isPresent()) {
+      PuffleClient.Builder builder = PuffleClient.builder().apiKey(settings.apiKey().get());
+      settings.baseUrl().ifPresent(builder::baseUrl);
+      PuffleClient client = builder.build();
+      CampaignNodes ids = new CampaignNodes(settings.campaignId().orElseThrow(), settings.nodeIds());
+      out.println("Running against " + client.baseUrl() + " (campaign " + ids.campaignId() + ").");
+      return new Target(client, null, ids, timeout);
+    }
+    out.println(EMULATOR_BANNER);
+    if (settings.idsGiven()) {
+      out.println("(--campaign and --node are used only with PUFFLE_API_KEY.)");
+    }
+    FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.scaled(TIME_SCALE)).start();
+    try {
+      CampaignNodes ids = seeding.seed(fake);
+      setup.accept(fake);
+      PuffleClient client =
+          PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build();
+      return new Target(client, fake, ids, timeout == null ? EMULATOR_WAIT_TIMEOUT : timeout);
+    } catch (RuntimeException e) {
+      fake.close();
+      throw e;
+    }
+  }
+
+  /** The client. */
+  public PuffleClient client() {
+    return client;
+  }
+
+  /** The emulator, when the program runs on it. */
+  public Optional<FakePuffle> emulator() {
+    return Optional.ofNullable(emulator);
+  }
+
+  /** Whether the program runs on the embedded emulator. */
+  public boolean emulated() {
+    return emulator != null;
+  }
+
+  /** The campaign. */
+  public String campaignId() {
+    return ids.campaignId();
+  }
+
+  /** The first (or only) AI node to draft. */
+  public String nodeId() {
+    return ids.nodeIds().get(0);
+  }
+
+  /** Every AI node to draft, in order. */
+  public List<String> nodeIds() {
+    return ids.nodeIds();
+  }
+
+  /**
+   * How to wait for turns and example runs: Puffle's advice on a real server (polls every 2 s
+   * growing to 5 s), the same scaled by {@value #TIME_SCALE} on the emulator (20 ms growing to
+   * 50 ms); the timeout from {@code --timeout} if given.
+   */
+  public WaitOptions waitOptions(WaitProgressListener listener) {
+    WaitOptions.Builder wait = WaitOptions.builder().progressListener(listener);
+    if (emulated()) {
+      wait.pollInterval(scaled(WaitOptions.DEFAULT_INITIAL_INTERVAL), scaled(WaitOptions.DEFAULT_MAX_INTERVAL));
+    }
+    if (timeout != null) {
+      wait.timeout(timeout);
+    }
+    return wait.build();
+  }
+
+  private static Duration scaled(Duration d) {
+    return Duration.ofNanos((long) (d.toNanos() * TIME_SCALE));
+  }
+
+  /** Closes the client, then the emulator if there is one. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      if (emulator != null) {
+        emulator.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Target{" + (emulated() ? "emulator " : "") + client.baseUrl() + ", " + ids + "}";
+  }
+}

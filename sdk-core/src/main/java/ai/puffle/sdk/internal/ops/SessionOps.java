@@ -97,11 +97,14 @@ public final class SessionOps {
 
   /**
    * Deletes a session. A 404 on a retry means an earlier attempt whose response was lost already
-   * deleted it, so it counts as success; a 404 on the first attempt is still thrown.
+   * deleted it, so it counts as success; a 404 on the first attempt is still thrown. OkHttp does
+   * not repeat the DELETE by itself (its silent repeat would turn that 404 into a first-attempt
+   * 404): the client's retry does, and counts the attempt.
    */
   public Flow<Void> delete(String sessionId, RequestOptions options, Flow<Void> flow) {
     Validate.uuid("sessionId", sessionId);
-    CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
+    CallSpec idempotent = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
+    CallSpec spec = idempotent.with(idempotent.transportOf().sendOnce());
     return flow.run(f -> ctx.runner.call(ctx.sessionsApi.deleteAiChatSession(sessionId), spec, f)
         .handle((r, error) -> {
           Throwable e = error == null ? null : Flow.unwrap(error);

@@ -29,7 +29,11 @@ public interface AsyncSessions {
   /** Writes the fields the update sets ({@code null} values clear). */
   CompletableFuture<Session> update(String sessionId, SessionUpdate update, RequestOptions options);
 
-  /** Deletes a session (a task already running on it still finishes). */
+  /**
+   * Deletes a session (a task already running on it still finishes). Safe to retry: when a retry
+   * finds the session already gone (an earlier attempt deleted it but its response was lost), the
+   * delete succeeds; a 404 on the first attempt throws {@link NotFoundException}.
+   */
   CompletableFuture<Void> delete(String sessionId, RequestOptions options);
 
   /**

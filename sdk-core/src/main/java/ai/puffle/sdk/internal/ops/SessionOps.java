@@ -3,6 +3,7 @@ package ai.puffle.sdk.internal.ops;
 import ai.puffle.sdk.BadRequestException;
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
+import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.Session;
@@ -94,12 +95,24 @@ public final class SessionOps {
             spec, f));
   }
 
-  /** Deletes a session. */
+  /**
+   * Deletes a session. A 404 on a retry means an earlier attempt whose response was lost already
+   * deleted it, so it counts as success; a 404 on the first attempt is still thrown. OkHttp does
+   * not repeat the DELETE by itself (its silent repeat would turn that 404 into a first-attempt
+   * 404): the client's retry does, and counts the attempt.
+   */
   public Flow<Void> delete(String sessionId, RequestOptions options, Flow<Void> flow) {
     Validate.uuid("sessionId", sessionId);
-    CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
+    CallSpec idempotent = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
+    CallSpec spec = idempotent.with(idempotent.transportOf().sendOnce());
     return flow.run(f -> ctx.runner.call(ctx.sessionsApi.deleteAiChatSession(sessionId), spec, f)
-        .thenApply(r -> (Void) null));
+        .handle((r, error) -> {
+          Throwable e = error == null ? null : Flow.unwrap(error);
+          return e == null || (e instanceof NotFoundException && ((NotFoundException) e).attempts() > 1)
+              ? CompletableFuture.<Void>completedFuture(null)
+              : CompletableFuture.<Void>failedFuture(e);
+        })
+        .thenCompose(done -> done));
   }
 
   /** Sends a turn at most once: reads the session first so that an unknown outcome can be reconciled. */

@@ -2,6 +2,7 @@ package ai.puffle.sdk.internal.ops;
 
 import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleException;
+import ai.puffle.sdk.PuffleTimeoutException;
 import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.Session;
@@ -11,6 +12,7 @@ import ai.puffle.sdk.WaitOptions;
 import ai.puffle.sdk.internal.exec.CallSpec;
 import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.http.ApiRequest;
+import ai.puffle.sdk.internal.http.ErrorMapper;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
  *       runner;
  *   <li>409 busy: wait until the session is idle, then send again, within the busy timeout;
  *   <li>an unknown outcome (dropped after sending, timeout, 502/503/504, an unreadable body):
- *       read the server's state first; if the request was taken, do not send again.
+ *       read the server's state first; if the request was taken, do not send again. If that read
+ *       keeps failing, the original failure is thrown (the request may have arrived).
  * </ul>
  */
 final class TaskSender<T> {
@@ -118,17 +121,39 @@ final class TaskSender<T> {
     }
     if (isUnknownOutcome(e) && reconcile != null && resends < MAX_RESENDS) {
       return reconcile.apply(flow)
-          .thenCompose(
-              r -> {
+          .handle(
+              (r, readError) -> {
+                if (readError != null) {
+                  return CompletableFuture.<T>failedFuture(unreconciled(e, Flow.unwrap(readError)));
+                }
                 if (r.taken) {
                   return done(r.value);
                 }
                 resends++;
                 notify(RetryEvent.Reason.NOT_TAKEN, (PuffleException) e);
                 return send();
-              });
+              })
+          .thenCompose(f -> f);
     }
     return CompletableFuture.failedFuture(e);
+  }
+
+  /**
+   * The failure when the read that should have reconciled an unknown outcome failed too. A
+   * transient failure or timeout of that read says nothing about the request, so the caller gets
+   * the original failure, which says the request may have arrived (for example {@code
+   * PuffleConnectionException.requestSent()}), with the read's failure attached as suppressed:
+   * a ServerException from a GET would suggest the request failed, inviting a duplicate. Other
+   * failures of the read (401, 404, the client closed) are thrown as they are.
+   */
+  private static Throwable unreconciled(Throwable original, Throwable readError) {
+    if (ErrorMapper.isTransient(readError) || readError instanceof PuffleTimeoutException) {
+      if (readError != original) {
+        original.addSuppressed(readError);
+      }
+      return original;
+    }
+    return readError;
   }
 
   private void notify(RetryEvent.Reason reason, PuffleException e) {

@@ -1,0 +1,17 @@
+package ai.puffle.sdk;
+
+import ai.puffle.sdk.internal.exec.Timing;
+
+/**
+ * Lets the reliability tests give a client virtual time (the builder's timing hook is
+ * package-private). A copy of sdk-core's test-only {@code ClientTestAccess}; the testkit does not
+ * depend on sdk-core's test classes.
+ */
+public final class ReliabilityAccess {
+  private ReliabilityAccess() {}
+
+  /** {@code builder} running on {@code timing}. */
+  public static PuffleClient.Builder withTiming(PuffleClient.Builder builder, Timing timing) {
+    return builder.timing(timing);
+  }
+}

@@ -182,8 +182,9 @@ public final class PuffleClient implements AutoCloseable {
     }
 
     /**
-     * Your own OkHttpClient to build on (its interceptors, proxy, TLS and pool). The client adds
-     * its own interceptors to a derived copy and never shuts yours down.
+     * Your own OkHttpClient to build on (its interceptors, proxy, TLS, pool and timeouts). The
+     * client adds its own interceptors to a derived copy and never shuts yours down. Timeouts set
+     * on this builder override the OkHttpClient's.
      */
     public Builder okHttpClient(OkHttpClient client) {
       config.userClient = ai.puffle.sdk.internal.mapping.Validate.notNull("okHttpClient", client);

@@ -22,9 +22,9 @@ public final class ClientConfig {
   /** The user's OkHttpClient, or null. */
   public OkHttpClient userClient;
   /** Connect timeout. */
-  public Duration connectTimeout = Duration.ofSeconds(10);
+  public Duration connectTimeout;
   /** Read timeout per attempt. */
-  public Duration readTimeout = Duration.ofSeconds(60);
+  public Duration readTimeout;
   /** Read timeout of generate-content. */
   public Duration contentReadTimeout = Duration.ofSeconds(180);
   /** Async calls in flight at once. */

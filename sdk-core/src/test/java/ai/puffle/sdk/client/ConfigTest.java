@@ -252,4 +252,21 @@ class ConfigTest {
     org.junit.jupiter.api.Assertions.assertThrows(ai.puffle.sdk.InvalidInputException.class,
         () -> ai.puffle.sdk.RequestOptions.builder().header("User-Agent", "mine"));
   }
+
+  @Test
+  void builderTimeoutsApplyToAUsersOkHttpClientAndItsOwnAreKeptOtherwise() {
+    okhttp3.OkHttpClient mine = new okhttp3.OkHttpClient.Builder()
+        .connectTimeout(java.time.Duration.ofSeconds(3)).readTimeout(java.time.Duration.ofSeconds(4)).build();
+    ai.puffle.sdk.internal.http.Transport.Settings s = new ai.puffle.sdk.internal.http.Transport.Settings();
+    s.apiKey = "pk_live_x";
+    s.userAgent = "t";
+    s.userClient = mine;
+    ai.puffle.sdk.internal.http.Transport kept = new ai.puffle.sdk.internal.http.Transport(s);
+    org.junit.jupiter.api.Assertions.assertEquals(3000, kept.client().connectTimeoutMillis());
+    org.junit.jupiter.api.Assertions.assertEquals(4000, kept.client().readTimeoutMillis());
+    s.readTimeout = java.time.Duration.ofSeconds(9);
+    ai.puffle.sdk.internal.http.Transport overridden = new ai.puffle.sdk.internal.http.Transport(s);
+    org.junit.jupiter.api.Assertions.assertEquals(9000, overridden.client().readTimeoutMillis());
+    org.junit.jupiter.api.Assertions.assertEquals(3000, overridden.client().connectTimeoutMillis());
+  }
 }

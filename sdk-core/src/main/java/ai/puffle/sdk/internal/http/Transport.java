@@ -31,8 +31,10 @@ public final class Transport implements AutoCloseable {
     public String apiKey;
     public String userAgent;
     public OkHttpClient userClient;
-    public Duration connectTimeout = Duration.ofSeconds(10);
-    public Duration readTimeout = Duration.ofSeconds(60);
+    /** Null: OkHttp's client keeps its own (10 s on a client the SDK creates). */
+    public Duration connectTimeout;
+    /** Null: OkHttp's client keeps its own (60 s on a client the SDK creates). */
+    public Duration readTimeout;
     public Duration writeTimeout = Duration.ofSeconds(30);
     public int maxConcurrentRequests = 10;
     public LogLevel logLevel = LogLevel.NONE;
@@ -51,11 +53,18 @@ public final class Transport implements AutoCloseable {
           new OkHttpClient.Builder()
               .dispatcher(dispatcher)
               .connectionPool(new ConnectionPool(Math.max(5, s.maxConcurrentRequests), 5, TimeUnit.MINUTES))
-              .connectTimeout(s.connectTimeout)
-              .readTimeout(s.readTimeout)
+              .connectTimeout(Duration.ofSeconds(10))
+              .readTimeout(Duration.ofSeconds(60))
               .writeTimeout(s.writeTimeout);
     } else {
       builder = s.userClient.newBuilder();
+    }
+    // Timeouts set on the PuffleClient builder apply to a user's OkHttpClient too.
+    if (s.connectTimeout != null) {
+      builder.connectTimeout(s.connectTimeout);
+    }
+    if (s.readTimeout != null) {
+      builder.readTimeout(s.readTimeout);
     }
     builder.addInterceptor(new AuthInterceptor(s.apiKey, s.userAgent));
     if (s.logLevel != LogLevel.NONE) {

@@ -10,11 +10,6 @@ public final class Version {
 
   private Version() {}
 
-  /** The SDK version, e.g. {@code 0.1.0}. */
-  public static String sdkVersion() {
-    return VERSION;
-  }
-
   /** {@code puffle-java/<version> (Java <version>; <os>)}. */
   public static String userAgent() {
     return "puffle-java/" + VERSION + " (Java " + System.getProperty("java.version") + "; "

@@ -56,11 +56,6 @@ public final class ApiRequest<T> {
     return httpRequest.method();
   }
 
-  /** This request with a different HTTP request (for per-call headers or tags). */
-  public ApiRequest<T> withHttpRequest(Request request) {
-    return new ApiRequest<T>(operationId, request, decoder);
-  }
-
   /**
    * Decodes a success body. Returns {@code null} for an empty body or a {@code Void} response.
    *

@@ -9,6 +9,7 @@ import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.RetryListener;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.internal.http.ApiRequest;
+import ai.puffle.sdk.internal.http.BodyHead;
 import ai.puffle.sdk.internal.http.ErrorMapper;
 import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.http.SendState;
@@ -27,7 +28,6 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -185,12 +185,10 @@ public final class CallRunner {
       throw errors.fromResponse(request.operationId(), response, attempt);
     }
     BufferedSource source = response.body().source();
-    // The start of the body, kept for the error message: Okio shares the buffered segments
-    // instead of copying bytes, so this costs a few objects, not a second copy of the body.
+    // The start of the body, kept for the error message. Copied, not shared: a shared Okio
+    // segment is never returned to Okio's pool, which would cost two fresh 8 KiB segments a call.
     source.request(ErrorMapper.SNIPPET_LIMIT);
-    Buffer head = new Buffer();
-    Buffer buffered = source.getBuffer();
-    buffered.copyTo(head, 0, Math.min(buffered.size(), ErrorMapper.SNIPPET_LIMIT));
+    byte[] head = BodyHead.copy(source.getBuffer(), ErrorMapper.SNIPPET_LIMIT);
     try {
       return request.decode(source);
     } catch (JsonDataException | EOFException | com.squareup.moshi.JsonEncodingException

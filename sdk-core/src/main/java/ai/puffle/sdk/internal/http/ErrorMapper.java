@@ -117,13 +117,8 @@ public final class ErrorMapper {
 
   /** The exception for a 2xx body that could not be decoded. */
   public UnexpectedResponseException undecodable(
-      String operation, Response response, Buffer bodyCopy, Exception cause, int attempts) {
-    String body = "";
-    if (bodyCopy != null) {
-      Buffer copy = new Buffer();
-      bodyCopy.copyTo(copy, 0, Math.min(bodyCopy.size(), SNIPPET_LIMIT));
-      body = copy.readUtf8();
-    }
+      String operation, Response response, byte[] bodyHead, Exception cause, int attempts) {
+    String body = bodyHead == null ? "" : new String(bodyHead, StandardCharsets.UTF_8);
     String what = looksLikeHtml(body) ? "an HTML page" : "JSON that could not be decoded";
     String message =
         operation + " (" + response.request().method() + " "

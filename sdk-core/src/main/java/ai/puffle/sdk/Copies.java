@@ -1,5 +1,6 @@
 package ai.puffle.sdk;
 
+import ai.puffle.sdk.internal.json.JsonTrees;
 import ai.puffle.sdk.internal.mapping.Validate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deep, unmodifiable copies of JSON-like trees (maps, lists, scalars), and small readers. */
+/**
+ * Deep, unmodifiable copies of JSON-like trees (maps, lists, scalars), and small readers. Trees
+ * the SDK decoded itself are already deeply unmodifiable and are kept as they are.
+ */
 final class Copies {
   private Copies() {}
 
@@ -17,9 +21,13 @@ final class Copies {
    * A deep unmodifiable copy keeping key order and {@code null} values; null keys rejected
    * ({@code field} names the whole tree in that message: no path is built while copying).
    */
+  @SuppressWarnings("unchecked")
   static Map<String, Object> map(String field, Map<?, ?> source) {
     if (source == null || source.isEmpty()) {
       return Collections.emptyMap();
+    }
+    if (JsonTrees.isFrozen(source)) {
+      return (Map<String, Object>) source;
     }
     Map<String, Object> copy = new LinkedHashMap<>(capacity(source.size()));
     for (Map.Entry<?, ?> entry : source.entrySet()) {
@@ -47,6 +55,9 @@ final class Copies {
 
   /** A deep unmodifiable copy of any JSON-like value. */
   static Object value(String field, Object value) {
+    if (JsonTrees.isFrozen(value)) {
+      return value;
+    }
     if (value instanceof Map) {
       return map(field, (Map<?, ?>) value);
     }

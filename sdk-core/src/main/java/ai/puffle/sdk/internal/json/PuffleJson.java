@@ -10,9 +10,7 @@ import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -28,6 +26,7 @@ public final class PuffleJson {
           .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
           .add(PuffleJson::tolerantEnum)
           .add(PuffleJson::freeForm)
+          .add(new JsonTrees())
           .add(new PresenceAwareFactory())
           .build();
 
@@ -63,18 +62,24 @@ public final class PuffleJson {
     return new JsonAdapter<Object>() {
       @Override
       public Object fromJson(JsonReader reader) throws IOException {
-        Map<String, Object> values = maps.fromJson(reader);
-        if (values == null) {
-          return null;
-        }
+        Map<String, Object> instance;
         try {
-          Map<String, Object> instance =
-              (Map<String, Object>) raw.getDeclaredConstructor().newInstance();
-          instance.putAll(values);
-          return instance;
+          instance = (Map<String, Object>) raw.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("cannot create " + raw.getName(), e);
         }
+        // Each value is a frozen tree (JsonTrees); only the top level is the generated map.
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          if (instance.containsKey(name)) {
+            throw new JsonDataException(
+                "Map key '" + name + "' has multiple values at path " + reader.getPath());
+          }
+          instance.put(name, JsonTrees.readValue(reader));
+        }
+        reader.endObject();
+        return instance;
       }
 
       @Override
@@ -90,14 +95,10 @@ public final class PuffleJson {
     public OffsetDateTime fromJson(JsonReader reader) throws IOException {
       String text = reader.nextString();
       try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      } catch (DateTimeParseException withoutOffset) {
-        try {
-          return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-          throw new JsonDataException(
-              "Expected an ISO-8601 timestamp but was '" + text + "' at " + reader.getPath());
-        }
+        return Timestamps.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new JsonDataException(
+            "Expected an ISO-8601 timestamp but was '" + text + "' at " + reader.getPath());
       }
     }
 

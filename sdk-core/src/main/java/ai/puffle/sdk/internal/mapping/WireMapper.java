@@ -122,10 +122,10 @@ public final class WireMapper {
       }
     }
     return Session.builder()
-        .id(require(wire.getId(), path + ".id"))
-        .userId(require(wire.getUserId(), path + ".user_id"))
-        .campaignId(require(wire.getCampaignId(), path + ".campaign_id"))
-        .nodeId(require(wire.getNodeId(), path + ".node_id"))
+        .id(require(wire.getId(), path, ".id"))
+        .userId(require(wire.getUserId(), path, ".user_id"))
+        .campaignId(require(wire.getCampaignId(), path, ".campaign_id"))
+        .nodeId(require(wire.getNodeId(), path, ".node_id"))
         .title(wire.getTitle())
         .messages(messages)
         .draftSubject(wire.getDraftSubject())
@@ -136,8 +136,8 @@ public final class WireMapper {
         .frameworkVersion(wire.getFrameworkVersion())
         .generatedExamples(examples)
         .taskStatus(toTaskStatus(wire.getTaskStatus()))
-        .createdAt(require(wire.getCreatedAt(), path + ".created_at"))
-        .updatedAt(require(wire.getUpdatedAt(), path + ".updated_at"))
+        .createdAt(require(wire.getCreatedAt(), path, ".created_at"))
+        .updatedAt(require(wire.getUpdatedAt(), path, ".updated_at"))
         .build();
   }
 
@@ -213,7 +213,7 @@ public final class WireMapper {
     require(wire, path);
     ai.puffle.sdk.generated.model.AiNodeSettings ai = wire.getAiNode();
     return SequenceNode.builder()
-        .id(require(wire.getId(), path + ".id"))
+        .id(require(wire.getId(), path, ".id"))
         .campaignId(wire.getCampaignId() != null ? wire.getCampaignId() : campaignId)
         .position(wire.getPosition() != null ? wire.getPosition() : index)
         .type(wire.getType() == null ? "unknown" : known(wire.getType().getValue()))
@@ -257,7 +257,7 @@ public final class WireMapper {
       ai.puffle.sdk.generated.model.GeneratedMessage wire, String path) {
     require(wire, path);
     return GeneratedMessage.builder()
-        .id(require(wire.getId(), path + ".id"))
+        .id(require(wire.getId(), path, ".id"))
         .campaignId(wire.getCampaignId())
         .prospectId(wire.getProspectId())
         .nodeId(wire.getNodeId())
@@ -346,6 +346,14 @@ public final class WireMapper {
   private static <T> T require(T value, String field) {
     if (value == null) {
       throw new MalformedResponseException(field);
+    }
+    return value;
+  }
+
+  /** Like {@link #require(Object, String)}; the field's name is only built when it is missing. */
+  private static <T> T require(T value, String path, String member) {
+    if (value == null) {
+      throw new MalformedResponseException(path + member);
     }
     return value;
   }

@@ -3,15 +3,20 @@ package ai.puffle.sdk.internal.json;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * An unmodifiable map of a JSON object in key order, over two arrays. Small objects (the common
- * case) are searched linearly; larger ones get a hash index.
+ * case) are searched linearly; larger ones get a hash index. Like {@code
+ * Collections.unmodifiableMap}, every change is refused, even one that would change nothing.
  */
 public final class FrozenMap extends AbstractMap<String, Object> {
   private static final int LINEAR_LIMIT = 8;
@@ -22,6 +27,8 @@ public final class FrozenMap extends AbstractMap<String, Object> {
   private final int size;
   private final Map<String, Integer> index;
   private Set<Map.Entry<String, Object>> entries;
+  private Set<String> keyView;
+  private Collection<Object> valueView;
 
   private FrozenMap(String[] keys, Object[] values, int size, Map<String, Integer> index) {
     this.keys = keys;
@@ -98,7 +105,7 @@ public final class FrozenMap extends AbstractMap<String, Object> {
   public Set<Map.Entry<String, Object>> entrySet() {
     Set<Map.Entry<String, Object>> set = entries;
     if (set == null) {
-      set = new AbstractSet<Map.Entry<String, Object>>() {
+      set = Collections.unmodifiableSet(new AbstractSet<Map.Entry<String, Object>>() {
         @Override
         public Iterator<Map.Entry<String, Object>> iterator() {
           return new Iterator<Map.Entry<String, Object>>() {
@@ -124,9 +131,96 @@ public final class FrozenMap extends AbstractMap<String, Object> {
         public int size() {
           return size;
         }
-      };
+      });
       entries = set;
     }
     return set;
+  }
+
+  @Override
+  public Set<String> keySet() {
+    Set<String> view = keyView;
+    if (view == null) {
+      view = Collections.unmodifiableSet(super.keySet());
+      keyView = view;
+    }
+    return view;
+  }
+
+  @Override
+  public Collection<Object> values() {
+    Collection<Object> view = valueView;
+    if (view == null) {
+      view = Collections.unmodifiableCollection(super.values());
+      valueView = view;
+    }
+    return view;
+  }
+
+  @Override
+  public Object put(String key, Object value) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object remove(Object key) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public void putAll(Map<? extends String, ?> m) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public void clear() {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public void replaceAll(BiFunction<? super String, ? super Object, ?> function) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object putIfAbsent(String key, Object value) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public boolean remove(Object key, Object value) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public boolean replace(String key, Object oldValue, Object newValue) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object replace(String key, Object value) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object computeIfAbsent(String key, Function<? super String, ?> mappingFunction) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object computeIfPresent(
+      String key, BiFunction<? super String, ? super Object, ?> remappingFunction) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object compute(String key, BiFunction<? super String, ? super Object, ?> remappingFunction) {
+    throw FrozenList.refused();
+  }
+
+  @Override
+  public Object merge(
+      String key, Object value, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
+    throw FrozenList.refused();
   }
 }

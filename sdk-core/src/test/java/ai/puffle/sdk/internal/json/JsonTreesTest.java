@@ -202,6 +202,10 @@ class JsonTreesTest {
     List<Map<String, Object>> maps = MAPS.fromJson(j("[{'a':1}]"));
     assertThrows(UnsupportedOperationException.class, () -> maps.add(Map.of()));
     assertThrows(UnsupportedOperationException.class, () -> maps.get(0).put("b", 2));
+    Map<String, Object> empty = MAP.fromJson(j("{}"));
+    List<Object> emptyList = cast(ANY.fromJson(j("[]")));
+    assertAllUnsupported("empty", empty::clear, () -> empty.putAll(Map.of()), emptyList::clear,
+        () -> emptyList.addAll(List.of()), () -> emptyList.sort(null));
   }
 
   private static void assertUnmodifiableMap(Map<String, Object> tree) {
@@ -218,7 +222,11 @@ class JsonTreesTest {
       () -> tree.merge("a", 1, (x, y) -> y), () -> tree.merge("new", 1, (x, y) -> y),
       () -> tree.compute("a", (k, v) -> 9), () -> tree.compute("a", (k, v) -> null),
       () -> tree.computeIfAbsent("new", k -> 1), () -> tree.computeIfPresent("a", (k, v) -> 2),
-      () -> tree.replaceAll((k, v) -> v)
+      () -> tree.replaceAll((k, v) -> v),
+      // Changes that would change nothing are refused too, as by Collections.unmodifiableMap.
+      () -> tree.remove("absent"), () -> tree.putAll(Map.of()), () -> tree.remove("a", "other"),
+      () -> tree.keySet().remove("absent"), () -> tree.entrySet().remove("absent"),
+      () -> tree.values().removeIf(v -> false), () -> tree.computeIfPresent("absent", (k, v) -> 1)
     };
     assertAllUnsupported("map", mutations);
   }
@@ -229,7 +237,11 @@ class JsonTreesTest {
       () -> list.remove((Object) 1.0), list::clear, () -> list.addAll(List.of(4.0)),
       () -> list.removeIf(x -> true), () -> list.replaceAll(x -> x), () -> list.sort(null),
       () -> list.subList(0, 1).clear(), () -> list.listIterator().add(1.0),
-      () -> removeFirst(list.iterator())
+      () -> removeFirst(list.iterator()),
+      // Changes that would change nothing are refused too, as by Collections.unmodifiableList.
+      () -> list.addAll(List.of()), () -> list.remove((Object) "absent"),
+      () -> list.removeIf(x -> false), () -> list.subList(0, 0).clear(),
+      () -> list.retainAll(list)
     };
     assertAllUnsupported("list", mutations);
     assertEquals(List.of(1.0, 2.0), list);

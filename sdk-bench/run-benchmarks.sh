@@ -46,9 +46,9 @@ CORE_JAR="$(ls "$ROOT"/sdk-core/target/puffle-sdk-core-*.jar | grep -v -e source
 CORE_CP="$CORE_JAR:$(cat "$ROOT/sdk-core/target/classpath.txt")"
 
 if want jmh; then
-  section "JMH: PerCallBenchmark, DecodeBenchmark (2 forks x 5 x 2 s, -prof gc)"
+  section "JMH: PerCallBenchmark, DecodeBenchmark (2 forks x 5 x 2 s after 6 x 2 s warm-up, -prof gc)"
   "$JAVA" -cp "$CP" org.openjdk.jmh.Main 'PerCallBenchmark|DecodeBenchmark' \
-    -f 2 -wi 3 -w 2s -i 5 -r 2s \
+    -f 2 -wi 6 -w 2s -i 5 -r 2s \
     -prof gc -prof ai.puffle.sdk.bench.ClientAllocProfiler \
     -rf json -rff "$OUT/jmh-percall-decode.json" > "$OUT/jmh-percall-decode.txt"
   sed -n '/^Benchmark/,$p' "$OUT/jmh-percall-decode.txt"

@@ -21,8 +21,6 @@ import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.SessionUpdate;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.testing.FakeTiming;
-import ai.puffle.sdk.testing.TestClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * InvalidInputException} naming the field and the rule, before anything is sent. The catalogue is
  * printed as a table (input -> message).
  */
-class BadInputTest {
+class BadInputTest extends ScriptedClientTest {
   static final String BIG = "x".repeat(100_001);
   static final Lead LEAD = Lead.of("Ada", "Lovelace");
   static final List<Lead> TOO_MANY_LEADS = Collections.nCopies(101, LEAD);
@@ -48,17 +45,6 @@ class BadInputTest {
   static final NodeUpdate NODE_UPDATE = NodeUpdate.draft("s", "b");
   static final MessageUpdate MESSAGE_UPDATE = MessageUpdate.of(MESSAGE_1).subject("s").build();
   static final RequestOptions NONE = RequestOptions.none();
-
-  final ScriptedServer server = new ScriptedServer();
-  final FakeTiming timing = new FakeTiming();
-  final PuffleClient client = TestClients.builder(server.server, timing).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    timing.close();
-    server.close();
-  }
 
   /** A call that may throw, or return a future that fails. */
   @FunctionalInterface

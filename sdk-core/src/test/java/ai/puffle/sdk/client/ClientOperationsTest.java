@@ -35,9 +35,7 @@ import ai.puffle.sdk.SessionUpdate;
 import ai.puffle.sdk.Skeleton;
 import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.TurnRequest;
-import ai.puffle.sdk.testing.FakeTiming;
 import ai.puffle.sdk.testing.Json;
-import ai.puffle.sdk.testing.TestClients;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -47,7 +45,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,20 +52,9 @@ import org.junit.jupiter.api.Test;
  * {@link PuffleClient}: method, path, query, auth header, body keys, and the public values decoded
  * from the realistic fixtures.
  */
-class ClientOperationsTest {
+class ClientOperationsTest extends ScriptedClientTest {
   static final String SESSIONS = "/api/campaigns/ai-chat-sessions";
   static final String CAMPAIGN = "/api/campaigns/" + CAMPAIGN_ID;
-
-  final ScriptedServer server = new ScriptedServer();
-  final FakeTiming timing = new FakeTiming();
-  final PuffleClient client = TestClients.builder(server.server, timing).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    timing.close();
-    server.close();
-  }
 
   // ------------------------------------------------------------------ sessions
 

@@ -16,7 +16,6 @@ import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.PaymentRequiredException;
 import ai.puffle.sdk.PermissionDeniedException;
 import ai.puffle.sdk.PuffleApiException;
-import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.RateLimitException;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.ServerException;
@@ -24,32 +23,18 @@ import ai.puffle.sdk.SessionBusyException;
 import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.UnexpectedResponseException;
 import ai.puffle.sdk.generated.Fixtures;
-import ai.puffle.sdk.testing.FakeTiming;
-import ai.puffle.sdk.testing.TestClients;
 import java.time.Duration;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every documented error status maps to its typed exception, with everything a caller needs. */
-class ErrorMappingTest {
+class ErrorMappingTest extends ScriptedClientTest {
   static final String PATH = "/api/campaigns/ai-chat-sessions/" + SESSION_ID;
   static final RequestOptions NO_RETRY = RequestOptions.builder().maxRetries(0).build();
-
-  final ScriptedServer server = new ScriptedServer();
-  final FakeTiming timing = new FakeTiming();
-  final PuffleClient client = TestClients.builder(server.server, timing).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    timing.close();
-    server.close();
-  }
 
   static Stream<Arguments> statuses() {
     return Stream.of(

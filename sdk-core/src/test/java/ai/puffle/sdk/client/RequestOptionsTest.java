@@ -24,25 +24,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Per-call options: headers, retry budget, total deadline, and clients derived with withOptions. */
-class RequestOptionsTest {
+class RequestOptionsTest extends ScriptedClientTest {
   static final String PATH = "/api/campaigns/ai-chat-sessions/" + SESSION_ID;
-
-  final ScriptedServer server = new ScriptedServer();
-  final FakeTiming timing = new FakeTiming();
-  final PuffleClient client = TestClients.builder(server.server, timing).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    timing.close();
-    server.close();
-  }
 
   static Duration slept(FakeTiming timing) {
     return timing.sleeps().stream().reduce(Duration.ZERO, Duration::plus);

@@ -12,6 +12,7 @@ import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.json.PuffleJson;
 import ai.puffle.sdk.internal.mapping.WireMapper;
 import java.io.IOException;
+import ai.puffle.sdk.testkit.internal.NoDelayServerSocketFactory;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,7 +67,7 @@ public final class PerCallBreakdown {
   public static Map<String, double[]> run(int rounds, int calls, int warmupSeconds) throws Exception {
     String body = SessionBodies.perCall();
     MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSockets());
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

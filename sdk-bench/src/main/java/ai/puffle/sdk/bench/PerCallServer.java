@@ -5,6 +5,7 @@ import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import ai.puffle.sdk.testkit.internal.NoDelayServerSocketFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class PerCallServer implements AutoCloseable {
   /** Starts the server and both clients. */
   public PerCallServer() throws IOException {
     String body = SessionBodies.perCall();
-    server.setServerSocketFactory(new NoDelayServerSockets());
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

@@ -10,7 +10,7 @@ import javax.net.ServerSocketFactory;
  * Server sockets whose accepted connections set TCP_NODELAY. Without it every loopback request
  * waits about 40 ms (Nagle's algorithm meeting the client's delayed ACK).
  */
-final class NoDelayServerSocketFactory extends ServerSocketFactory {
+public final class NoDelayServerSocketFactory extends ServerSocketFactory {
   @Override
   public ServerSocket createServerSocket() throws IOException {
     return new NoDelayServerSocket();

@@ -21,7 +21,7 @@ import java.util.Set;
  * hold these trees without copying them. Writing is Moshi's own adapter, unchanged.
  */
 public final class JsonTrees implements JsonAdapter.Factory {
-  private static final Type STRING_OBJECT_MAP =
+  static final Type STRING_OBJECT_MAP =
       Types.newParameterizedType(Map.class, String.class, Object.class);
   private static final Type LIST_OF_MAPS = Types.newParameterizedType(List.class, STRING_OBJECT_MAP);
 
@@ -101,12 +101,17 @@ public final class JsonTrees implements JsonAdapter.Factory {
       String name = reader.nextName();
       Object value = readValue(reader);
       if (!entries.add(name, value)) {
-        throw new JsonDataException(
-            "Map key '" + name + "' has multiple values at path " + reader.getPath());
+        throw repeatedKey(name, reader);
       }
     }
     reader.endObject();
     return entries.build();
+  }
+
+  /** The error for a key that appears twice in one object (Moshi's own wording). */
+  static JsonDataException repeatedKey(String name, JsonReader reader) {
+    return new JsonDataException(
+        "Map key '" + name + "' has multiple values at path " + reader.getPath());
   }
 
   private static List<Object> readObjects(JsonReader reader) throws IOException {

@@ -19,8 +19,6 @@ import java.util.Set;
 /** The one Moshi instance the SDK, its emulator and its tests share for Puffle's wire format. */
 public final class PuffleJson {
   private static final String GENERATED_PACKAGE = "ai.puffle.sdk.generated.";
-  private static final Type STRING_OBJECT_MAP =
-      Types.newParameterizedType(Map.class, String.class, Object.class);
   private static final Moshi MOSHI =
       new Moshi.Builder()
           .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
@@ -58,7 +56,7 @@ public final class PuffleJson {
     if (!annotations.isEmpty() || !FreeFormJson.class.isAssignableFrom(raw)) {
       return null;
     }
-    JsonAdapter<Map<String, Object>> maps = moshi.adapter(STRING_OBJECT_MAP);
+    JsonAdapter<Map<String, Object>> maps = moshi.adapter(JsonTrees.STRING_OBJECT_MAP);
     return new JsonAdapter<Object>() {
       @Override
       public Object fromJson(JsonReader reader) throws IOException {
@@ -73,8 +71,7 @@ public final class PuffleJson {
         while (reader.hasNext()) {
           String name = reader.nextName();
           if (instance.containsKey(name)) {
-            throw new JsonDataException(
-                "Map key '" + name + "' has multiple values at path " + reader.getPath());
+            throw JsonTrees.repeatedKey(name, reader);
           }
           instance.put(name, JsonTrees.readValue(reader));
         }

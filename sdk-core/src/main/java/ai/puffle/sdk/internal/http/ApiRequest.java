@@ -7,11 +7,13 @@ import okhttp3.Request;
 import okio.BufferedSource;
 
 /**
- * One prepared call of the wire contract: the operation's id, the HTTP request (body already
- * encoded, so every attempt sends the same bytes) and the decoder for its success body.
+ * One prepared call of the wire contract: the operation's id, what may be sent again after a
+ * failure, the HTTP request (body already encoded, so every attempt sends the same bytes) and
+ * the decoder for its success body.
  */
 public final class ApiRequest<T> {
   private final String operationId;
+  private final Safety safety;
   private final Request httpRequest;
   private final Decoder<T> decoder;
 
@@ -22,12 +24,13 @@ public final class ApiRequest<T> {
     T decode(BufferedSource body) throws IOException;
   }
 
-  ApiRequest(String operationId, Request httpRequest, JsonAdapter<T> responseAdapter) {
-    this(operationId, httpRequest, body -> responseAdapter == null || body.exhausted() ? null : responseAdapter.fromJson(body));
+  ApiRequest(String operationId, Safety safety, Request httpRequest, JsonAdapter<T> responseAdapter) {
+    this(operationId, safety, httpRequest, body -> responseAdapter == null || body.exhausted() ? null : responseAdapter.fromJson(body));
   }
 
-  private ApiRequest(String operationId, Request httpRequest, Decoder<T> decoder) {
+  private ApiRequest(String operationId, Safety safety, Request httpRequest, Decoder<T> decoder) {
     this.operationId = Objects.requireNonNull(operationId);
+    this.safety = Objects.requireNonNull(safety);
     this.httpRequest = Objects.requireNonNull(httpRequest);
     this.decoder = decoder;
   }
@@ -38,7 +41,21 @@ public final class ApiRequest<T> {
    */
   public <U> ApiRequest<U> map(java.util.function.Function<? super T, ? extends U> mapper) {
     Decoder<T> inner = decoder;
-    return new ApiRequest<U>(operationId, httpRequest, body -> mapper.apply(inner.decode(body)));
+    return new ApiRequest<U>(operationId, safety, httpRequest, body -> mapper.apply(inner.decode(body)));
+  }
+
+  /**
+   * This request sent as {@code safety} instead of its operation's: only for a request whose
+   * body makes it safer than the operation at large (the {@code resolve} action of
+   * generate-messages, which upserts).
+   */
+  public ApiRequest<T> withSafety(Safety safety) {
+    return safety == this.safety ? this : new ApiRequest<>(operationId, safety, httpRequest, decoder);
+  }
+
+  /** What may be sent again after a failure. */
+  public Safety safety() {
+    return safety;
   }
 
   /** The operationId from openapi.yaml, e.g. {@code runAiChatTurn}. */

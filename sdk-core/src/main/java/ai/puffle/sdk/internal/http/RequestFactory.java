@@ -37,10 +37,13 @@ public final class RequestFactory {
     return baseUrl;
   }
 
-  /** Starts a request for one operation; {@code responseType} is the success body's type. */
+  /**
+   * Starts a request for one operation; {@code safety} is the operation's {@code
+   * x-puffle-safety}, {@code responseType} the success body's type.
+   */
   public <T> Builder<T> newRequest(
-      String operationId, String method, String pathTemplate, Type responseType) {
-    return new Builder<>(operationId, method, pathTemplate, responseType);
+      String operationId, String method, String pathTemplate, Safety safety, Type responseType) {
+    return new Builder<>(operationId, method, pathTemplate, safety, responseType);
   }
 
   /** Collects the path, query and body of one request. */
@@ -48,15 +51,18 @@ public final class RequestFactory {
     private final String operationId;
     private final String method;
     private final String pathTemplate;
+    private final Safety safety;
     private final Type responseType;
     private final List<String[]> pathParams = new ArrayList<>(2);
     private final List<String[]> queryParams = new ArrayList<>(2);
     private Object body;
 
-    private Builder(String operationId, String method, String pathTemplate, Type responseType) {
+    private Builder(
+        String operationId, String method, String pathTemplate, Safety safety, Type responseType) {
       this.operationId = operationId;
       this.method = method;
       this.pathTemplate = pathTemplate;
+      this.safety = Objects.requireNonNull(safety, "safety");
       this.responseType = responseType;
     }
 
@@ -121,7 +127,7 @@ public final class RequestFactory {
               .build();
       JsonAdapter<T> adapter =
           responseType == Void.class ? null : (JsonAdapter<T>) moshi.adapter(responseType);
-      return new ApiRequest<>(operationId, request, adapter);
+      return new ApiRequest<>(operationId, safety, request, adapter);
     }
 
     private String expand(String segment) {

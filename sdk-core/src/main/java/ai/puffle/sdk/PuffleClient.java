@@ -47,6 +47,12 @@ public final class PuffleClient implements AutoCloseable {
   public static final String PROP_API_KEY = "puffle.apiKey";
   /** The system property holding the base URL (wins over the environment). */
   public static final String PROP_BASE_URL = "puffle.baseUrl";
+  /** Trigger.dev's API, where the runs of turns and example runs are watched. */
+  public static final String DEFAULT_TRIGGER_API_URL = "https://api.trigger.dev";
+  /** The environment variable holding Trigger.dev's API URL. */
+  public static final String ENV_TRIGGER_API_URL = "PUFFLE_TRIGGER_API_URL";
+  /** The system property holding Trigger.dev's API URL (wins over the environment). */
+  public static final String PROP_TRIGGER_API_URL = "puffle.triggerApiUrl";
 
   private final ClientContext ctx;
   private final Transport transport;
@@ -172,12 +178,42 @@ public final class PuffleClient implements AutoCloseable {
     }
 
     /**
-     * Reads the key and base URL from system properties ({@code puffle.apiKey}, {@code
-     * puffle.baseUrl}) or else the environment ({@code PUFFLE_API_KEY}, {@code
-     * PUFFLE_API_BASE_URL}), where set.
+     * Reads the key, the base URL and Trigger.dev's URL from system properties ({@code
+     * puffle.apiKey}, {@code puffle.baseUrl}, {@code puffle.triggerApiUrl}) or else the
+     * environment ({@code PUFFLE_API_KEY}, {@code PUFFLE_API_BASE_URL}, {@code
+     * PUFFLE_TRIGGER_API_URL}), where set.
      */
     public Builder fromEnv() {
       config.fromEnv(System::getProperty, System::getenv);
+      return this;
+    }
+
+    /**
+     * Trigger.dev's API URL, default {@value PuffleClient#DEFAULT_TRIGGER_API_URL}. Waits follow
+     * a task's run there, with the run's own token (never the API key). Must be https, except
+     * on a loopback address (a local emulator).
+     */
+    public Builder triggerApiUrl(String url) {
+      config.triggerApiUrl(url);
+      return this;
+    }
+
+    /**
+     * Whether waits follow the task's Trigger.dev run so they return as soon as it ends (default
+     * true). Off, or when following fails, waits poll the session only.
+     */
+    public Builder watchRuns(boolean watch) {
+      config.watchRuns = watch;
+      return this;
+    }
+
+    /**
+     * How many runs may be followed over a live feed at once (default 16). A live feed holds a
+     * connection and an HTTP thread for up to about 20 s at a time; waits beyond this number
+     * follow their run by polling it instead.
+     */
+    public Builder maxLiveRunFeeds(int max) {
+      config.maxLiveRunFeeds = ai.puffle.sdk.internal.mapping.Validate.range("maxLiveRunFeeds", max, 0, 1024);
       return this;
     }
 

@@ -37,6 +37,15 @@ public final class ClientConfig {
   public LogLevel logLevel = LogLevel.NONE;
   /** Log sink, or null for standard error. */
   public Consumer<String> logger;
+  /** Where Trigger.dev's run endpoints are. */
+  public HttpUrl triggerApiUrl = HttpUrl.get(PuffleClient.DEFAULT_TRIGGER_API_URL);
+  /** Whether waits follow the task's run. */
+  public boolean watchRuns = true;
+  /** Live run feeds (long-polls) open at once; waits beyond it poll the run instead. */
+  public int maxLiveRunFeeds = DEFAULT_MAX_LIVE_RUN_FEEDS;
+
+  /** Default of {@link #maxLiveRunFeeds}. */
+  public static final int DEFAULT_MAX_LIVE_RUN_FEEDS = 16;
 
   /**
    * Sets the key after checking it: not blank, and only visible ASCII characters (no whitespace,
@@ -62,28 +71,36 @@ public final class ClientConfig {
 
   /** Sets the base URL after checking it: a valid http(s) URL, https unless loopback. */
   public void baseUrl(String url) {
+    this.baseUrl = serviceUrl("baseUrl", url, "the API key authenticates");
+  }
+
+  /** Sets Trigger.dev's API URL after the same checks as the base URL. */
+  public void triggerApiUrl(String url) {
+    this.triggerApiUrl = serviceUrl("triggerApiUrl", url, "each run's token authenticates");
+  }
+
+  private static HttpUrl serviceUrl(String field, String url, String whoAuthenticates) {
     if (url == null || url.isBlank()) {
-      throw new InvalidInputException("baseUrl", "must not be blank");
+      throw new InvalidInputException(field, "must not be blank");
     }
     HttpUrl parsed = HttpUrl.parse(url.trim());
     if (parsed == null) {
-      throw new InvalidInputException("baseUrl", "must be an http or https URL (was '" + url + "')");
+      throw new InvalidInputException(field, "must be an http or https URL (was '" + url + "')");
     }
     if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
-      throw new InvalidInputException(
-          "baseUrl", "must not contain credentials (the API key authenticates)");
+      throw new InvalidInputException(field, "must not contain credentials (" + whoAuthenticates + ")");
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new InvalidInputException(
-          "baseUrl", "must use https (plain http is allowed only for loopback addresses)");
+          field, "must use https (plain http is allowed only for loopback addresses)");
     }
     if (parsed.query() != null || parsed.fragment() != null) {
-      throw new InvalidInputException("baseUrl", "must not have a query or fragment");
+      throw new InvalidInputException(field, "must not have a query or fragment");
     }
-    this.baseUrl = parsed;
+    return parsed;
   }
 
-  /** Reads key and base URL from properties (first) or the environment. */
+  /** Reads key, base URL and Trigger.dev URL from properties (first) or the environment. */
   public void fromEnv(Function<String, String> properties, Function<String, String> env) {
     String key = firstSet(properties.apply(PuffleClient.PROP_API_KEY), env.apply(PuffleClient.ENV_API_KEY));
     if (key != null) {
@@ -92,6 +109,11 @@ public final class ClientConfig {
     String url = firstSet(properties.apply(PuffleClient.PROP_BASE_URL), env.apply(PuffleClient.ENV_BASE_URL));
     if (url != null) {
       baseUrl(url);
+    }
+    String trigger = firstSet(
+        properties.apply(PuffleClient.PROP_TRIGGER_API_URL), env.apply(PuffleClient.ENV_TRIGGER_API_URL));
+    if (trigger != null) {
+      triggerApiUrl(trigger);
     }
   }
 
@@ -145,6 +167,7 @@ public final class ClientConfig {
 
   @Override
   public String toString() {
-    return "apiKey=" + Redactor.keyPrefix(apiKey) + ", baseUrl=" + baseUrl;
+    return "apiKey=" + Redactor.keyPrefix(apiKey) + ", baseUrl=" + baseUrl
+        + ", triggerApiUrl=" + triggerApiUrl + ", watchRuns=" + watchRuns;
   }
 }

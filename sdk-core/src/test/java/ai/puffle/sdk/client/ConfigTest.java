@@ -184,6 +184,27 @@ class ConfigTest {
   }
 
   @Test
+  void theTriggerUrlComesFromAPropertyOverTheEnvironmentAndDefaultsToTriggerDev() {
+    ClientConfig c = new ClientConfig();
+    assertEquals(PuffleClient.DEFAULT_TRIGGER_API_URL + "/", c.triggerApiUrl.toString());
+    c.fromEnv(
+        Map.of(PuffleClient.PROP_TRIGGER_API_URL, "https://trigger.props.example.com")::get,
+        Map.of(PuffleClient.ENV_TRIGGER_API_URL, "https://trigger.env.example.com")::get);
+    assertEquals("https://trigger.props.example.com/", c.triggerApiUrl.toString());
+    ClientConfig fromEnv = new ClientConfig();
+    fromEnv.fromEnv(k -> null, Map.of(PuffleClient.ENV_TRIGGER_API_URL, "http://127.0.0.1:4010")::get);
+    assertEquals("http://127.0.0.1:4010/", fromEnv.triggerApiUrl.toString());
+  }
+
+  @Test
+  void theTriggerUrlIsCheckedLikeTheBaseUrl() {
+    invalid(() -> PuffleClient.builder().triggerApiUrl("http://api.trigger.example.com"), "triggerApiUrl");
+    invalid(() -> PuffleClient.builder().triggerApiUrl("https://u:p@api.trigger.dev"), "triggerApiUrl");
+    invalid(() -> PuffleClient.builder().triggerApiUrl(" "), "triggerApiUrl");
+    invalid(() -> PuffleClient.builder().maxLiveRunFeeds(-1), "maxLiveRunFeeds");
+  }
+
+  @Test
   void badValuesFromTheEnvironmentAreRejectedLikeBuilderValues() {
     invalid(() -> new ClientConfig().fromEnv(k -> null,
         Map.of(PuffleClient.ENV_API_KEY, "pk_live_abc\n")::get), "apiKey");

@@ -1,6 +1,7 @@
 package ai.puffle.sdk;
 
 import ai.puffle.sdk.internal.mapping.Validate;
+import ai.puffle.sdk.internal.ops.NodeSessions;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,10 +43,8 @@ public final class Conversation {
   static Conversation open(PuffleClient client, String campaignId, String nodeId) {
     Validate.uuid("campaignId", campaignId);
     Validate.uuid("nodeId", nodeId);
-    String sessionId = client.sessions().list(campaignId).stream()
-        .filter(s -> nodeId.equals(s.nodeId()))
+    String sessionId = NodeSessions.pick(client.sessions().list(campaignId), nodeId)
         .map(Session::id)
-        .reduce((first, later) -> first)
         .orElseGet(() -> client.sessions().create(campaignId, nodeId).id());
     return new Conversation(client, campaignId, nodeId, sessionId);
   }

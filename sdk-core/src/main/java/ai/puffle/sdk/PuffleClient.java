@@ -108,8 +108,8 @@ public final class PuffleClient implements AutoCloseable {
   }
 
   /**
-   * The drafting conversation of one AI node: finds the node's session, or creates it (this makes
-   * one or two requests now).
+   * The drafting conversation of one AI node: finds the node's session (the most recently updated
+   * one, should it have several), or creates it (this makes one to three requests now).
    */
   public Conversation conversation(String campaignId, String nodeId) {
     return Conversation.open(this, campaignId, nodeId);
@@ -300,10 +300,10 @@ public final class PuffleClient implements AutoCloseable {
       Timing t = timing != null ? timing : new SystemTiming();
       Lifecycle lifecycle = new Lifecycle();
       RequestFactory requests = new RequestFactory(config.baseUrl, PuffleJson.moshi());
-      CallRunner runner = new CallRunner(t, new ErrorMapper(new Redactor(config.apiKeyValue())), lifecycle);
+      CallRunner runner = new CallRunner(new ErrorMapper(new Redactor(config.apiKeyValue())));
       ClientContext ctx = new ClientContext(
           new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,
-          config.defaults, config.listener, lifecycle);
+          config.defaults, config.listener, lifecycle, t);
       return new PuffleClient(ctx, transport, t, true, config.baseUrl.toString());
     }
 

@@ -102,13 +102,27 @@ class RetryRulesTest {
   }
 
   @Test
-  void turnWith502IsReconciledAndNotSentAgainWhenTaken() throws Exception {
+  void turnWith502IsReconciledAndNotSentAgainWhenOurMessageShows() throws Exception {
     server.enqueue(session().response());
     server.enqueue(error(502, "Bad gateway"));
-    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().user("hello").busy("chat_processing").response());
     RunHandle run = client.sessions().turn(SESSION_ID, TurnRequest.of("hello"));
     assertFalse(run.isKnown(), "the response was lost; the turn was taken");
     assertEquals(1, posts(requests()));
+  }
+
+  @Test
+  void aBusySessionWithoutOurMessageIsNotEvidenceTheTurnWasTaken() throws Exception {
+    server.enqueue(session().response());
+    server.enqueue(error(502, "Bad gateway"));
+    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().busy("chat_processing").response());
+    server.enqueue(session().user("hello").assistant("hi").response());
+    RunHandle run = client.sessions().turn(SESSION_ID, TurnRequest.of("hello"));
+    assertFalse(run.isKnown(), "taken: our message showed once the session was idle");
+    List<RecordedRequest> r = requests();
+    assertEquals(1, posts(r));
+    assertEquals(5, r.size(), "read, turn, read, then polls until idle: " + r);
   }
 
   @Test
@@ -251,22 +265,27 @@ class RetryRulesTest {
   }
 
   @Test
-  void createIsReconciledByListingTheNodeSessions() throws Exception {
+  void createIsReconciledByANodeSessionThatWasNotThereBefore() throws Exception {
+    server.enqueue(ok("{\"sessions\":[]}"));
     server.enqueue(error(502, "Bad gateway"));
     server.enqueue(ok("{\"sessions\":[" + session().nodeId(NODE_ID).raw() + "]}"));
     Session s = client.sessions().create(CAMPAIGN_ID, NODE_ID);
     assertEquals(SESSION_ID, s.id());
     List<RecordedRequest> r = requests();
     assertEquals(1, posts(r));
-    assertEquals("campaign_id=" + CAMPAIGN_ID, r.get(1).getUrl().query());
+    assertEquals("campaign_id=" + CAMPAIGN_ID, r.get(0).getUrl().query());
+    assertEquals("campaign_id=" + CAMPAIGN_ID, r.get(2).getUrl().query());
   }
 
   @Test
-  void createIsSentAgainWhenTheListShowsNoSession() throws Exception {
+  void createIsSentAgainWhenTheListShowsNoNewSession() throws Exception {
+    String existing = session().nodeId(NODE_ID).raw();
+    server.enqueue(ok("{\"sessions\":[" + existing + "]}"));
     server.enqueue(error(504, "Gateway timeout"));
-    server.enqueue(ok("{\"sessions\":[]}"));
-    server.enqueue(session().response());
-    client.sessions().create(CAMPAIGN_ID, NODE_ID);
-    assertEquals(2, posts(requests()));
+    server.enqueue(ok("{\"sessions\":[" + existing + "]}"));
+    server.enqueue(ok(session().json().replace(SESSION_ID, "e2e2e2e2-2222-4222-8222-222222222222")));
+    Session created = client.sessions().create(CAMPAIGN_ID, NODE_ID);
+    assertEquals(2, posts(requests()), "the node's older session is not taken for the lost create");
+    assertEquals("e2e2e2e2-2222-4222-8222-222222222222", created.id());
   }
 }

@@ -248,6 +248,7 @@ class WaitersTest {
   @Test
   void conversationFindsOrCreatesReusesHintsAndAppliesTheDraft() throws Exception {
     server.enqueue(ok("{\"sessions\":[]}"));
+    server.enqueue(ok("{\"sessions\":[]}"));
     server.enqueue(session().response());
     Conversation chat = client.conversation(CAMPAIGN_ID, NODE_ID);
     assertEquals(SESSION_ID, chat.sessionId());

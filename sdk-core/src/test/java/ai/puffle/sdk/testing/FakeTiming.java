@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeTiming implements Timing {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private final java.util.Random random = new java.util.Random(42);
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -99,6 +100,18 @@ public final class FakeTiming implements Timing {
   @Override
   public long nanoTime() {
     return now.get();
+  }
+
+  /** Jitter from a fixed seed: every run of a test waits the same virtual times. */
+  @Override
+  public synchronized double random() {
+    return random.nextDouble();
+  }
+
+  /** Seeds the jitter. */
+  public synchronized FakeTiming seed(long seed) {
+    random.setSeed(seed);
+    return this;
   }
 
   @Override

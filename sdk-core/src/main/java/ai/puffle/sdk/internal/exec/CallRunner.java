@@ -1,25 +1,18 @@
 package ai.puffle.sdk.internal.exec;
 
 import ai.puffle.sdk.ClientClosedException;
-import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleTimeoutException;
-import ai.puffle.sdk.RateLimitException;
-import ai.puffle.sdk.RetryEvent;
-import ai.puffle.sdk.RetryListener;
-import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.internal.http.ApiRequest;
 import ai.puffle.sdk.internal.http.BodyHead;
 import ai.puffle.sdk.internal.http.ErrorMapper;
-import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.http.SendState;
+import ai.puffle.sdk.internal.http.Transport;
 import com.squareup.moshi.JsonDataException;
 import dev.failsafe.AsyncExecution;
 import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
 import java.io.EOFException;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,141 +24,142 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * Executes one {@link ApiRequest} with Failsafe: typed errors, retries by the call's safety,
- * backoff with jitter, Retry-After, a total deadline, cancellation of the in-flight HTTP call.
- * Blocking flows run every attempt on the caller's thread; async flows use OkHttp's async calls
- * and the client's scheduler, holding no thread while they wait.
+ * Executes {@link ApiRequest}s: {@link #call} retries by the {@link RetryRules} (with the shared
+ * Failsafe policy of the request's safety) until the call's deadline; {@link #attempt} makes one
+ * HTTP exchange. Both map failures to the SDK's typed exceptions and cancel the HTTP call when
+ * the flow is cancelled. Blocking flows run on the caller's thread; async flows use OkHttp's
+ * async calls and the client's scheduler, holding no thread while they wait.
  */
 public final class CallRunner {
-  /** First retry delay; doubles up to {@link #MAX_BACKOFF}. */
-  public static final Duration BASE_BACKOFF = Duration.ofMillis(500);
-  /** Longest computed retry delay. */
-  public static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-  /** Jitter applied to every delay (a Retry-After is only ever lengthened by it). */
-  public static final double JITTER = 0.2;
-
-
-  private final Timing timing;
   private final ErrorMapper errors;
-  private final Lifecycle lifecycle;
 
-  /** A runner on {@code timing}, failing calls once {@code lifecycle} is closed. */
-  public CallRunner(Timing timing, ErrorMapper errors, Lifecycle lifecycle) {
-    this.timing = timing;
+  /** A runner mapping failures with {@code errors}. */
+  public CallRunner(ErrorMapper errors) {
     this.errors = errors;
-    this.lifecycle = lifecycle;
   }
 
-  /** The client's clock and schedulers. */
-  public Timing timing() {
-    return timing;
-  }
-
-  /** Runs {@code request} as a step of {@code flow}. */
-  public <T> CompletableFuture<T> call(ApiRequest<T> request, CallSpec spec, Flow<?> flow) {
-    AtomicInteger attempts = new AtomicInteger();
+  /** Runs {@code request} under {@code scope}, retrying as the rules allow. */
+  public <T> CompletableFuture<T> call(ApiRequest<T> request, Transport transport, CallScope scope) {
     String operation = request.operationId();
+    Lifecycle lifecycle = scope.lifecycle();
     if (lifecycle.isClosed()) {
       return CompletableFuture.failedFuture(lifecycle.closedFailure(operation));
     }
+    Flow<?> flow = scope.flow();
     lifecycle.track(flow, operation);
-    RetryPolicy<T> policy =
-        RetryPolicy.<T>builder()
-            .handleIf((T result, Throwable e) -> e != null && retryable(spec.safety, e))
-            .abortIf((T result, Throwable e) -> e != null && outOfTime(e, spec.deadlineNanos))
-            .withBackoff(BASE_BACKOFF, MAX_BACKOFF, 2.0)
-            .withJitter(JITTER)
-            .withDelayFn(ctx -> retryAfterDelay(ctx.getLastException()))
-            .withMaxRetries(spec.maxRetries)
-            .onRetryScheduled(
-                e ->
-                    notifyRetry(
-                        spec.listener,
-                        new RetryEvent(
-                            operation,
-                            e.getAttemptCount(),
-                            RetryEvent.Reason.TRANSIENT,
-                            asPuffle(e.getLastException()),
-                            e.getDelay())))
-            .build();
+    AtomicInteger attempts = new AtomicInteger();
     CompletableFuture<T> outcome =
-        Failsafe.with(policy)
-            .with(DeadlineScheduler.of(
-                flow.isBlocking() ? timing.blocking() : timing.async(), timing, spec.deadlineNanos))
-            .getAsyncExecution(
-                exec -> attempt(exec, request, spec, flow.isBlocking(), attempts.incrementAndGet()));
-    flow.track(outcome);
-    return outcome.handle(
-            (value, error) -> {
-              if (error == null) {
-                return CompletableFuture.completedFuture(value);
+        Failsafe.with(scope.rules().<T>policy(request.safety()))
+            .with(DeadlineScheduler.of(scope.scheduler(), scope.timing(), scope.deadlineNanos()))
+            .getAsyncExecution(exec -> {
+              int attempt = attempts.incrementAndGet();
+              if (attempt > 1 && scope.remainingNanos() <= 0) {
+                PuffleException last = asPuffle(exec.getLastException());
+                exec.recordException(new AttemptFailure(new PuffleTimeoutException(
+                    operation + ": the call's deadline passed after " + (attempt - 1)
+                        + " attempts; last failure: " + last.getMessage(), null, null, last, attempt - 1),
+                    operation, scope.deadlineNanos(), scope));
+                return;
               }
-              return CompletableFuture.<T>failedFuture(
-                  finalFailure(operation, Flow.unwrap(error), spec, attempts.get()));
-            })
+              exchange(request, transport, scope, scope.deadlineNanos(), attempt, exec::onCancel)
+                  .whenComplete((value, error) -> {
+                    if (error == null) {
+                      exec.recordResult(value);
+                    } else {
+                      exec.recordException(new AttemptFailure(
+                          asPuffle(error), operation, scope.deadlineNanos(), scope));
+                    }
+                  });
+            });
+    flow.track(outcome);
+    return outcome.handle((value, error) -> error == null
+            ? CompletableFuture.completedFuture(value)
+            : CompletableFuture.<T>failedFuture(finalFailure(operation, request, error, scope, attempts.get())))
         .thenCompose(f -> f);
   }
 
-  private <T> void attempt(
-      AsyncExecution<T> exec, ApiRequest<T> request, CallSpec spec, boolean blocking, int attempt) {
+  /**
+   * One HTTP exchange of {@code request}, ending by {@code deadlineNanos}: no retry. Fails with
+   * the SDK's exception.
+   */
+  public <T> CompletableFuture<T> attempt(
+      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt) {
+    scope.lifecycle().track(scope.flow(), request.operationId());
+    CompletableFuture<T> outcome =
+        exchange(request, transport, scope, deadlineNanos, attempt, cancel -> { });
+    scope.flow().track(outcome);
+    return outcome;
+  }
+
+  private <T> CompletableFuture<T> exchange(
+      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt,
+      java.util.function.Consumer<dev.failsafe.function.CheckedRunnable> onCancel) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Lifecycle lifecycle = scope.lifecycle();
     if (lifecycle.isClosed()) {
-      exec.recordException(lifecycle.closedFailure(request.operationId()));
-      return;
+      result.completeExceptionally(lifecycle.closedFailure(request.operationId()));
+      return result;
     }
-    long remaining = spec.deadlineNanos - timing.nanoTime();
+    long remaining = deadlineNanos == CallScope.NO_DEADLINE
+        ? Long.MAX_VALUE : deadlineNanos - scope.timing().nanoTime();
     if (remaining <= 0) {
-      exec.recordException(new PuffleTimeoutException(
+      result.completeExceptionally(new PuffleTimeoutException(
           request.operationId() + ": the call's deadline passed before attempt " + attempt,
-          null, null, exec.getLastException(), attempt));
-      return;
+          null, null, null, attempt));
+      return result;
     }
     SendState sent = new SendState();
     Request.Builder http = request.httpRequest().newBuilder().tag(SendState.class, sent);
-    for (Map.Entry<String, String> h : spec.headers.entrySet()) {
+    for (Map.Entry<String, String> h : scope.headers().entrySet()) {
       http.header(h.getKey(), h.getValue());
     }
-    Transport transport =
-        spec.safety == CallSpec.Safety.SEND_ONCE ? spec.transport.sendOnce() : spec.transport;
-    Call call = transport.newCall(http.build());
-    if (spec.deadlineNanos != Long.MAX_VALUE) {
+    Transport chosen = RetryRules.okHttpMayRepeat(request) ? transport : transport.sendOnce();
+    Call call = chosen.newCall(http.build());
+    if (remaining != Long.MAX_VALUE) {
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     }
-    exec.onCancel(call::cancel);
-    if (blocking) {
-      try (Response response = call.execute()) {
-        exec.record(decodeOrFail(request, response, attempt), null);
-      } catch (IOException e) {
-        exec.recordException(ioFailure(request, call, e, sent, attempt));
-      } catch (PuffleException e) {
-        exec.recordException(e);
+    onCancel.accept(call::cancel);
+    result.whenComplete((v, e) -> {
+      if (result.isCancelled()) {
+        call.cancel();
       }
-      return;
+    });
+    if (scope.flow().isBlocking()) {
+      try (Response response = call.execute()) {
+        result.complete(decodeOrFail(request, response, attempt));
+      } catch (IOException e) {
+        result.completeExceptionally(ioFailure(request, call, e, sent, attempt, lifecycle));
+      } catch (PuffleException e) {
+        result.completeExceptionally(e);
+      }
+      return result;
     }
     call.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
-            exec.recordException(ioFailure(request, c, e, sent, attempt));
+            result.completeExceptionally(ioFailure(request, c, e, sent, attempt, lifecycle));
           }
 
           @Override
           public void onResponse(Call c, Response response) {
             try (Response r = response) {
-              exec.record(decodeOrFail(request, r, attempt), null);
+              result.complete(decodeOrFail(request, r, attempt));
             } catch (IOException e) {
-              exec.recordException(ioFailure(request, c, e, sent, attempt));
+              result.completeExceptionally(ioFailure(request, c, e, sent, attempt, lifecycle));
             } catch (PuffleException e) {
-              exec.recordException(e);
+              result.completeExceptionally(e);
             } catch (RuntimeException e) {
-              exec.recordException(new PuffleException(
+              result.completeExceptionally(new PuffleException(
                   request.operationId() + ": unexpected failure: " + e, e, attempt));
             }
           }
         });
+    return result;
   }
 
   private PuffleException ioFailure(
-      ApiRequest<?> request, Call call, IOException e, SendState sent, int attempt) {
+      ApiRequest<?> request, Call call, IOException e, SendState sent, int attempt, Lifecycle lifecycle) {
     if (lifecycle.isClosed()) {
       return new ClientClosedException(
           request.operationId() + ": the PuffleClient was closed while the call was in flight");
@@ -197,11 +191,15 @@ public final class CallRunner {
     }
   }
 
-  private PuffleException finalFailure(
-      String operation, Throwable error, CallSpec spec, int attempts) {
+  /**
+   * The failure the caller gets: the last attempt's, or a timeout when the deadline cut short a
+   * failure that would have been retried.
+   */
+  private static PuffleException finalFailure(
+      String operation, ApiRequest<?> request, Throwable error, CallScope scope, int attempts) {
     PuffleException e = asPuffle(error);
-    if (timing.nanoTime() >= spec.deadlineNanos
-        && retryable(spec.safety, e)
+    if (scope.remainingNanos() <= 0
+        && RetryRules.classify(request.safety(), e).retried()
         && !(e instanceof PuffleTimeoutException)) {
       return new PuffleTimeoutException(
           operation + ": the call's deadline passed after " + attempts + " attempts; last failure: "
@@ -210,62 +208,12 @@ public final class CallRunner {
     return e;
   }
 
-  /** Whether the failure may be retried under {@code safety}. */
-  public static boolean retryable(CallSpec.Safety safety, Throwable e) {
-    if (safety == CallSpec.Safety.IDEMPOTENT) {
-      return ErrorMapper.isTransient(e);
-    }
-    if (e instanceof PuffleConnectionException) {
-      return !((PuffleConnectionException) e).requestSent();
-    }
-    return e instanceof RateLimitException
-        || (e instanceof ServerException && ((ServerException) e).statusCode() == 500);
-  }
-
-  static PuffleException asPuffle(Throwable t) {
-    Throwable e = Flow.unwrap(t);
+  /** The SDK's exception behind a future's failure. */
+  public static PuffleException asPuffle(Throwable t) {
+    Throwable e = AttemptFailure.unwrap(t);
     if (e instanceof PuffleException) {
       return (PuffleException) e;
     }
     return new PuffleException(String.valueOf(e), e);
-  }
-
-  static void notifyRetry(RetryListener listener, RetryEvent event) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      listener.onRetry(event);
-    } catch (RuntimeException ignored) {
-      // A listener's failure must not change the call's outcome.
-    }
-  }
-
-  /**
-   * The wait a failure's Retry-After asks for, lengthened so that Failsafe's jitter never makes
-   * it shorter; negative (Failsafe's backoff applies) when there is none.
-   */
-  public static Duration retryAfterDelay(Throwable failure) {
-    Duration ra = retryAfter(failure);
-    return ra == null ? Duration.ofMillis(-1) : Duration.ofNanos((long) (ra.toNanos() / (1 - JITTER)));
-  }
-
-  /** The Retry-After a failure carries, or null. */
-  public static Duration retryAfter(Throwable failure) {
-    return failure instanceof PuffleException
-        ? ErrorMapper.retryAfterOf((PuffleException) failure) : null;
-  }
-
-  /**
-   * Whether no retry fits before the deadline: it passed, or the server asked for a wait that
-   * ends after it (then the failure itself is more useful than a timeout later).
-   */
-  private boolean outOfTime(Throwable failure, long deadlineNanos) {
-    long now = timing.nanoTime();
-    if (now >= deadlineNanos) {
-      return true;
-    }
-    Duration ra = retryAfter(failure);
-    return ra != null && deadlineNanos - now <= ra.toNanos();
   }
 }

@@ -4,7 +4,6 @@ import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleInterruptedException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -118,12 +117,7 @@ public final class Flow<T> extends CompletableFuture<T> {
 
   /** The SDK exception behind a future's failure. */
   public static Throwable unwrap(Throwable error) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
+    return AttemptFailure.unwrap(error);
   }
 
   private static RuntimeException rethrow(Throwable cause) {

@@ -11,6 +11,14 @@ public interface Timing extends AutoCloseable {
   /** Monotonic time in nanoseconds. */
   long nanoTime();
 
+  /**
+   * A uniformly distributed number in [0, 1), for jitter. Tests on virtual time replace it with
+   * a seeded source, so that they replay exactly.
+   */
+  default double random() {
+    return java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+  }
+
   /** Runs every attempt of a blocking call on the calling thread, sleeping between them. */
   Scheduler blocking();
 

@@ -12,6 +12,7 @@ import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.RateLimitException;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.SessionBusyException;
+import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.UnexpectedResponseException;
 import ai.puffle.sdk.generated.model.ErrorBody;
 import ai.puffle.sdk.internal.json.PuffleJson;
@@ -36,8 +37,6 @@ import okio.BufferedSource;
 public final class ErrorMapper {
   /** How much of a body an exception keeps. */
   public static final int SNIPPET_LIMIT = 2048;
-  /** The longest Retry-After the client honours. */
-  public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
 
   private static final String[] REQUEST_ID_HEADERS = {
     "x-request-id", "request-id", "x-amzn-requestid", "x-vercel-id"
@@ -149,25 +148,23 @@ public final class ErrorMapper {
     return new PuffleConnectionException(message, e, sent, attempts);
   }
 
-  /** Whether {@code e} is retryable at all by a safe (idempotent) operation. */
-  public static boolean isTransient(Throwable e) {
-    if (e instanceof PuffleConnectionException || e instanceof RateLimitException
-        || e instanceof UnexpectedResponseException) {
-      return true;
-    }
-    if (e instanceof ServerException) {
-      int s = ((ServerException) e).statusCode();
-      return s == 500 || s == 502 || s == 503 || s == 504;
-    }
-    return false;
-  }
-
-  /** The server-requested wait of a 429, capped, or null. */
-  public static Duration retryAfterOf(PuffleException e) {
-    if (e instanceof RateLimitException) {
-      return ((RateLimitException) e).retryAfter().orElse(null);
-    }
-    return null;
+  /**
+   * The failure of a call whose busy timeout ran out while {@code status} held the session; the
+   * same exception a 409 gives, whether the client saw the session busy by reading it or as a
+   * 409.
+   */
+  public static SessionBusyException stillBusy(
+      String operation, TaskStatus status, Duration busyTimeout, int attempts) {
+    String wire = status.isBusy() && status.wireValue() != null ? status.wireValue() : "unknown";
+    return new SessionBusyException(
+        ErrorDetails.builder()
+            .operation(operation)
+            .statusCode(409)
+            .errorMessage("Session is busy (" + wire + "); still busy when the busy timeout of "
+                + busyTimeout.toMillis() + " ms ran out")
+            .attempts(attempts)
+            .build(),
+        status.isBusy() ? status : TaskStatus.UNKNOWN);
   }
 
   static Duration retryAfter(String value) {
@@ -177,20 +174,16 @@ public final class ErrorMapper {
     String v = value.trim();
     try {
       long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : min(Duration.ofSeconds(seconds));
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
         Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return wait.isNegative() ? Duration.ZERO : min(wait);
+        return wait.isNegative() ? Duration.ZERO : wait;
       } catch (RuntimeException notDate) {
         return null;
       }
     }
-  }
-
-  private static Duration min(Duration d) {
-    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
   }
 
   private static String requestId(Response response) {

@@ -5,16 +5,18 @@ import ai.puffle.sdk.RetryListener;
 import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.generated.api.CampaignsApi;
 import ai.puffle.sdk.internal.exec.CallRunner;
-import ai.puffle.sdk.internal.exec.CallSpec;
+import ai.puffle.sdk.internal.exec.CallScope;
+import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.exec.Lifecycle;
+import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.exec.Timing;
 import ai.puffle.sdk.internal.http.Transport;
 import java.time.Duration;
 
 /**
  * Everything the operations of one client share: request builders, the runner, transports,
- * defaults. A client derived with {@code withOptions} gets a copy with other defaults and the same
- * transports, runner and lifecycle.
+ * clock, defaults, and the retry rules of those defaults. A client derived with {@code
+ * withOptions} gets a copy with other defaults and the same transports, runner and lifecycle.
  */
 public final class ClientContext {
   /** Default total deadline of a call, retries and busy waiting included. */
@@ -32,6 +34,8 @@ public final class ClientContext {
   final RequestOptions defaults;
   final RetryListener listener;
   final Lifecycle lifecycle;
+  final Timing timing;
+  private final RetryRules defaultRules;
 
   /** A context. */
   public ClientContext(
@@ -42,7 +46,8 @@ public final class ClientContext {
       Transport contentTransport,
       RequestOptions defaults,
       RetryListener listener,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      Timing timing) {
     this.sessionsApi = sessionsApi;
     this.campaignsApi = campaignsApi;
     this.runner = runner;
@@ -51,13 +56,26 @@ public final class ClientContext {
     this.defaults = defaults;
     this.listener = listener;
     this.lifecycle = lifecycle;
+    this.timing = timing;
+    this.defaultRules = RetryRules.forClient(timing, defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
+  }
+
+  private ClientContext(ClientContext base, RequestOptions defaults) {
+    this.sessionsApi = base.sessionsApi;
+    this.campaignsApi = base.campaignsApi;
+    this.runner = base.runner;
+    this.transport = base.transport;
+    this.contentTransport = base.contentTransport;
+    this.defaults = defaults;
+    this.listener = base.listener;
+    this.lifecycle = base.lifecycle;
+    this.timing = base.timing;
+    this.defaultRules = base.defaultRules.withMaxRetries(defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
   }
 
   /** This context with other default options. */
   public ClientContext withDefaults(RequestOptions options) {
-    return new ClientContext(
-        sessionsApi, campaignsApi, runner, transport, contentTransport,
-        options.orElse(defaults), listener, lifecycle);
+    return new ClientContext(this, options.orElse(defaults));
   }
 
   /** The client's default options. */
@@ -67,7 +85,7 @@ public final class ClientContext {
 
   /** The client's clock and schedulers. */
   public Timing timing() {
-    return runner.timing();
+    return timing;
   }
 
   /** The client's lifecycle. */
@@ -75,32 +93,34 @@ public final class ClientContext {
     return lifecycle;
   }
 
-  /** The effective options of one call. */
-  RequestOptions effective(RequestOptions perCall) {
+  /**
+   * The scope of a call made with {@code perCall} options (null or none: the defaults), whose
+   * deadline is the call's timeout from now.
+   */
+  CallScope scope(RequestOptions perCall, Flow<?> flow) {
+    RequestOptions o = effective(perCall);
+    return scope(o, flow, CallScope.deadlineAfter(timing, o.timeout().orElse(DEFAULT_TIMEOUT)));
+  }
+
+  /**
+   * The scope of a waiter's call: its deadline is the timeout when one is set, else the default
+   * timeout plus the wait's own timeout (the wait gets its full time after sending).
+   */
+  CallScope waiterScope(RequestOptions perCall, Flow<?> flow, Duration waitTimeout) {
+    RequestOptions o = effective(perCall);
+    Duration total = o.timeout().orElse(DEFAULT_TIMEOUT.plus(waitTimeout));
+    return scope(o, flow, CallScope.deadlineAfter(timing, total));
+  }
+
+  private CallScope scope(RequestOptions o, Flow<?> flow, long deadline) {
+    RetryRules rules = o.maxRetries().isPresent() && o.maxRetries().getAsInt() != defaultRules.maxRetries()
+        ? defaultRules.withMaxRetries(o.maxRetries().getAsInt())
+        : defaultRules;
+    return new CallScope(timing, lifecycle, rules, o.headers(), listener, flow, deadline,
+        o.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT));
+  }
+
+  private RequestOptions effective(RequestOptions perCall) {
     return perCall == null || perCall == RequestOptions.none() ? defaults : perCall.orElse(defaults);
-  }
-
-  /** The spec of a call made under {@code options} (already effective). */
-  CallSpec spec(RequestOptions options, CallSpec.Safety safety) {
-    Duration timeout = options.timeout().orElse(DEFAULT_TIMEOUT);
-    return new CallSpec(
-        transport,
-        safety,
-        deadline(timeout),
-        options.maxRetries().orElse(DEFAULT_MAX_RETRIES),
-        options.headers(),
-        listener);
-  }
-
-  /** An absolute deadline {@code timeout} from now on the client's clock. */
-  long deadline(Duration timeout) {
-    long now = timing().nanoTime();
-    long nanos = timeout.toNanos();
-    return Long.MAX_VALUE - now < nanos ? Long.MAX_VALUE - 1 : now + nanos;
-  }
-
-  /** How long to wait for a busy session under {@code options}. */
-  Duration busyTimeout(RequestOptions options) {
-    return options.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
   }
 }

@@ -11,14 +11,15 @@ import ai.puffle.sdk.SessionUpdate;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.internal.exec.CallSpec;
+import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.mapping.Validate;
 import ai.puffle.sdk.internal.mapping.WireMapper;
-import ai.puffle.sdk.internal.ops.TaskSender.Reconciled;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * The AI chat session operations, written once for blocking and async use: each returns the
@@ -39,73 +40,71 @@ public final class SessionOps {
     this.waiter = new Waiter(ctx);
   }
 
-  /** Creates a session; an unknown outcome is reconciled by listing the node's sessions. */
+  /**
+   * Creates a session. The node's sessions are listed first, so that an unknown outcome is
+   * reconciled by a session that was not there before.
+   */
   public Flow<Session> create(String campaignId, String nodeId, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("campaignId", campaignId);
     Validate.uuid("nodeId", nodeId);
-    RequestOptions o = ctx.effective(options);
-    CallSpec spec = ctx.spec(o, CallSpec.Safety.SEND_ONCE);
-    return flow.run(f -> new TaskSender<>(
-            ctx, waiter,
-            ctx.sessionsApi.createAiChatSession(WireMapper.createSession(campaignId, nodeId))
-                .map(WireMapper::toSession),
-            spec, f, null, Duration.ZERO,
-            g -> list(campaignId, spec, g).thenApply(sessions -> sessions.stream()
-                .filter(s -> nodeId.equals(s.nodeId()))
-                .reduce((a, b) -> b)
-                .map(Reconciled::taken)
-                .orElseGet(Reconciled::notTaken)))
-        .send());
+    CallScope scope = ctx.scope(options, flow);
+    return flow.run(f -> list(campaignId, scope).thenCompose(existing -> {
+      Set<String> before = existing.stream()
+          .filter(s -> nodeId.equals(s.nodeId())).map(Session::id).collect(Collectors.toSet());
+      return new TaskSender<>(
+              ctx, waiter,
+              ctx.sessionsApi.createAiChatSession(WireMapper.createSession(campaignId, nodeId))
+                  .map(WireMapper::toSession),
+              ctx.transport, scope, null,
+              TakenEvidence.create(s -> list(campaignId, s), nodeId, before))
+          .send();
+    }));
   }
 
   /** Lists a campaign's sessions, oldest first. */
   public Flow<List<Session>> list(String campaignId, RequestOptions options, Flow<List<Session>> flow) {
     Validate.uuid("campaignId", campaignId);
-    CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
-    return flow.run(f -> list(campaignId, spec, f));
+    CallScope scope = ctx.scope(options, flow);
+    return flow.run(f -> list(campaignId, scope));
   }
 
-  private CompletableFuture<List<Session>> list(String campaignId, CallSpec spec, Flow<?> flow) {
+  CompletableFuture<List<Session>> list(String campaignId, CallScope scope) {
     return ctx.runner.call(
-        ctx.sessionsApi.listAiChatSessions(campaignId).map(WireMapper::toSessions),
-        spec.with(CallSpec.Safety.IDEMPOTENT), flow);
+        ctx.sessionsApi.listAiChatSessions(campaignId).map(WireMapper::toSessions), ctx.transport, scope);
   }
 
   /** Reads a session. */
   public Flow<Session> get(String sessionId, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
-    CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
-    return flow.run(f -> get(sessionId, spec, f));
+    CallScope scope = ctx.scope(options, flow);
+    return flow.run(f -> get(sessionId, scope));
   }
 
-  CompletableFuture<Session> get(String sessionId, CallSpec spec, Flow<?> flow) {
+  CompletableFuture<Session> get(String sessionId, CallScope scope) {
     return ctx.runner.call(
-        ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession),
-        spec.with(CallSpec.Safety.IDEMPOTENT), flow);
+        ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession), ctx.transport, scope);
   }
 
   /** Writes the fields the update sets. */
   public Flow<Session> update(String sessionId, SessionUpdate update, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("sessionUpdate", update);
-    CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
+    CallScope scope = ctx.scope(options, flow);
     return flow.run(f -> ctx.runner.call(
-            ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update))
-                .map(WireMapper::toSession),
-            spec, f));
+        ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update)).map(WireMapper::toSession),
+        ctx.transport, scope));
   }
 
   /**
    * Deletes a session. A 404 on a retry means an earlier attempt whose response was lost already
    * deleted it, so it counts as success; a 404 on the first attempt is still thrown. OkHttp does
-   * not repeat the DELETE by itself (its silent repeat would turn that 404 into a first-attempt
-   * 404): the client's retry does, and counts the attempt.
+   * not repeat a DELETE by itself ({@link ai.puffle.sdk.internal.exec.RetryRules#okHttpMayRepeat}):
+   * the client's retry does, and counts the attempt.
    */
   public Flow<Void> delete(String sessionId, RequestOptions options, Flow<Void> flow) {
     Validate.uuid("sessionId", sessionId);
-    CallSpec idempotent = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
-    CallSpec spec = idempotent.with(idempotent.transportOf().sendOnce());
-    return flow.run(f -> ctx.runner.call(ctx.sessionsApi.deleteAiChatSession(sessionId), spec, f)
+    CallScope scope = ctx.scope(options, flow);
+    return flow.run(f -> ctx.runner.call(ctx.sessionsApi.deleteAiChatSession(sessionId), ctx.transport, scope)
         .handle((r, error) -> {
           Throwable e = error == null ? null : Flow.unwrap(error);
           return e == null || (e instanceof NotFoundException && ((NotFoundException) e).attempts() > 1)
@@ -115,32 +114,32 @@ public final class SessionOps {
         .thenCompose(done -> done));
   }
 
-  /** Sends a turn at most once: reads the session first so that an unknown outcome can be reconciled. */
+  /** Sends a turn at most once: reads the session first, waiting while it is busy. */
   public Flow<RunHandle> turn(String sessionId, TurnRequest request, RequestOptions options, Flow<RunHandle> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("turnRequest", request);
-    RequestOptions o = ctx.effective(options);
-    CallSpec spec = ctx.spec(o, CallSpec.Safety.IDEMPOTENT);
-    return flow.run(f -> idleBefore(sessionId, o, spec, f)
-        .thenCompose(before -> sendTurn(sessionId, request, before, o, spec, f).send()));
+    CallScope scope = ctx.scope(options, flow);
+    return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope)
+        .thenCompose(before -> turnSender(sessionId, request, before, scope).send()));
   }
 
   /** Starts an example run at most once; refuses before sending when there is no skeleton. */
-  public Flow<RunHandle> generateExamples(String sessionId, ExamplesRequest request, RequestOptions options, Flow<RunHandle> flow) {
+  public Flow<RunHandle> generateExamples(
+      String sessionId, ExamplesRequest request, RequestOptions options, Flow<RunHandle> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("examplesRequest", request);
-    RequestOptions o = ctx.effective(options);
-    CallSpec spec = ctx.spec(o, CallSpec.Safety.IDEMPOTENT);
-    return flow.run(f -> idleBefore(sessionId, o, spec, f)
-        .thenCompose(before -> sendExamples(sessionId, request, before, o, spec, f).send()));
+    CallScope scope = ctx.scope(options, flow);
+    return flow.run(f -> idleBefore(sessionId, "generateAiChatExamples", scope)
+        .thenCompose(before -> examplesSender(sessionId, request, before, scope).send()));
   }
 
-  /** Polls until the session is idle. */
+  /** Polls until the session is idle; the first poll is at once. */
   public Flow<Session> awaitIdle(String sessionId, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("waitOptions", wait);
-    CallSpec spec = ctx.spec(ctx.effective(options), CallSpec.Safety.IDEMPOTENT);
-    return flow.run(f -> waiter.awaitIdle(sessionId, wait, WaitOptions.DEFAULT_TURN_TIMEOUT, spec, f));
+    Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
+    CallScope scope = ctx.waiterScope(options, flow, timeout);
+    return flow.run(f -> waitForTask(sessionId, wait, timeout, false, scope));
   }
 
   /** Sends a turn, waits for its task, and reports what it did. */
@@ -149,16 +148,16 @@ public final class SessionOps {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("turnRequest", request);
     Validate.notNull("waitOptions", wait);
-    RequestOptions o = ctx.effective(options);
-    CallSpec spec = ctx.spec(o, CallSpec.Safety.IDEMPOTENT);
-    long start = ctx.timing().nanoTime();
-    return flow.run(f -> idleBefore(sessionId, o, spec, f).thenCompose(before -> {
-      TaskSender<RunHandle> sender = sendTurn(sessionId, request, before, o, spec, f);
-      return sender.send().thenCompose(handle ->
-          waiter.awaitIdle(sessionId, wait, WaitOptions.DEFAULT_TURN_TIMEOUT, spec, f)
+    Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
+    CallScope scope = ctx.waiterScope(options, flow, timeout);
+    long start = ctx.timing.nanoTime();
+    return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope).thenCompose(before -> {
+      TaskSender<RunHandle> sender = turnSender(sessionId, request, before, scope);
+      return sender.send()
+          .thenCompose(handle -> afterTask(sender, sessionId, wait, timeout, scope)
               .thenApply(after -> TurnOutcome.of(
                   request.message(), before, after, handle, sender.sends(),
-                  Duration.ofNanos(ctx.timing().nanoTime() - start))));
+                  Duration.ofNanos(ctx.timing.nanoTime() - start))));
     }));
   }
 
@@ -168,43 +167,55 @@ public final class SessionOps {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("examplesRequest", request);
     Validate.notNull("waitOptions", wait);
-    RequestOptions o = ctx.effective(options);
-    CallSpec spec = ctx.spec(o, CallSpec.Safety.IDEMPOTENT);
-    long start = ctx.timing().nanoTime();
-    Duration timeout = EXAMPLES_BASE_TIMEOUT.plus(EXAMPLES_PER_LEAD.multipliedBy(request.leads().size()));
-    return flow.run(f -> idleBefore(sessionId, o, spec, f).thenCompose(before ->
-        sendExamples(sessionId, request, before, o, spec, f).send().thenCompose(handle ->
-            waiter.awaitIdle(sessionId, wait, timeout, spec, f).thenApply(after ->
-                new ExamplesResult(after.generatedExamples(), after, handle,
-                    Duration.ofNanos(ctx.timing().nanoTime() - start))))));
+    Duration timeout = wait.timeout().orElse(
+        EXAMPLES_BASE_TIMEOUT.plus(EXAMPLES_PER_LEAD.multipliedBy(request.leads().size())));
+    CallScope scope = ctx.waiterScope(options, flow, timeout);
+    long start = ctx.timing.nanoTime();
+    return flow.run(f -> idleBefore(sessionId, "generateAiChatExamples", scope).thenCompose(before -> {
+      TaskSender<RunHandle> sender = examplesSender(sessionId, request, before, scope);
+      return sender.send()
+          .thenCompose(handle -> afterTask(sender, sessionId, wait, timeout, scope)
+              .thenApply(after -> new ExamplesResult(after.generatedExamples(), after, handle,
+                  Duration.ofNanos(ctx.timing.nanoTime() - start))));
+    }));
   }
 
-  /** The session before a task: waited out when busy, so the task is not sent into a 409. */
-  private CompletableFuture<Session> idleBefore(String sessionId, RequestOptions o, CallSpec spec, Flow<?> f) {
-    return get(sessionId, spec, f).thenCompose(s -> {
-      Duration busy = ctx.busyTimeout(o);
-      if (!s.isBusy() || busy.isZero()) {
-        return CompletableFuture.completedFuture(s);
-      }
-      return waiter.awaitIdle(sessionId, WaitOptions.builder().timeout(busy).build(), busy, spec, f);
-    });
+  /**
+   * The session once the sender's task is over: the one reconciling found idle, or the end of a
+   * wait whose first poll comes after the first interval (the task was just accepted).
+   */
+  private CompletableFuture<Session> afterTask(
+      TaskSender<?> sender, String sessionId, WaitOptions wait, Duration timeout, CallScope scope) {
+    Session settled = sender.settled();
+    return settled != null
+        ? CompletableFuture.completedFuture(settled)
+        : waitForTask(sessionId, wait, timeout, true, scope);
   }
 
-  private TaskSender<RunHandle> sendTurn(
-      String sessionId, TurnRequest request, Session before, RequestOptions o, CallSpec spec, Flow<?> f) {
-    int baseline = before.messages().size();
+  private CompletableFuture<Session> waitForTask(
+      String sessionId, WaitOptions wait, Duration timeout, boolean knownBusy, CallScope scope) {
+    return waiter.forTask(sessionId, wait.initialPollInterval(), wait.maxPollInterval(), timeout,
+        knownBusy, wait.progressListener().orElse(null), scope);
+  }
+
+  /** The session before a task, waited out while busy so that the task is not sent into a 409. */
+  private CompletableFuture<Session> idleBefore(String sessionId, String operation, CallScope scope) {
+    return get(sessionId, scope).thenCompose(s -> s.isBusy()
+        ? waiter.whileBusy(operation, sessionId, s.taskStatus(), scope)
+        : CompletableFuture.completedFuture(s));
+  }
+
+  private TaskSender<RunHandle> turnSender(
+      String sessionId, TurnRequest request, Session before, CallScope scope) {
     return new TaskSender<>(
         ctx, waiter,
         ctx.sessionsApi.runAiChatTurn(sessionId, WireMapper.toWire(request)).map(WireMapper::toRunHandle),
-        spec, f, sessionId, ctx.busyTimeout(o),
-        g -> get(sessionId, spec, g).thenApply(s ->
-            s.isBusy() || TaskSender.hasUserMessageAfter(s, baseline, request.message())
-                ? Reconciled.taken(RunHandle.unknown())
-                : Reconciled.<RunHandle>notTaken()));
+        ctx.transport, scope, sessionId,
+        TakenEvidence.turn(s -> get(sessionId, s), before.messages().size(), request.message()));
   }
 
-  private TaskSender<RunHandle> sendExamples(
-      String sessionId, ExamplesRequest request, Session before, RequestOptions o, CallSpec spec, Flow<?> f) {
+  private TaskSender<RunHandle> examplesSender(
+      String sessionId, ExamplesRequest request, Session before, CallScope scope) {
     if (!before.hasSkeleton()) {
       throw new BadRequestException(ai.puffle.sdk.ErrorDetails.builder()
           .operation("generateAiChatExamples")
@@ -213,14 +224,11 @@ public final class SessionOps {
               + "(checked by the client before sending: run turns until the session has a skeleton)")
           .build());
     }
-    List<?> examplesBefore = before.generatedExamples();
     return new TaskSender<>(
         ctx, waiter,
         ctx.sessionsApi.generateAiChatExamples(sessionId, WireMapper.toWire(request)).map(WireMapper::toRunHandle),
-        spec, f, sessionId, ctx.busyTimeout(o),
-        g -> get(sessionId, spec, g).thenApply(s ->
-            s.isBusy() || !s.generatedExamples().equals(examplesBefore)
-                ? Reconciled.taken(RunHandle.unknown())
-                : Reconciled.<RunHandle>notTaken()));
+        ctx.transport, scope, sessionId,
+        TakenEvidence.examples(s -> get(sessionId, s), before.generatedExamples(),
+            request.leads().size(), request.firstBatch()));
   }
 }

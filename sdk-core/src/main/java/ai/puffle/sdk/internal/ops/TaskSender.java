@@ -1,99 +1,73 @@
 package ai.puffle.sdk.internal.ops;
 
-import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleTimeoutException;
 import ai.puffle.sdk.RetryEvent;
-import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.SessionBusyException;
-import ai.puffle.sdk.UnexpectedResponseException;
-import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.internal.exec.CallSpec;
+import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
+import ai.puffle.sdk.internal.exec.RetryRules;
+import ai.puffle.sdk.internal.exec.RetryRules.FailureClass;
 import ai.puffle.sdk.internal.http.ApiRequest;
-import ai.puffle.sdk.internal.http.ErrorMapper;
+import ai.puffle.sdk.internal.http.Transport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * Sends a request that must reach Puffle at most once (a turn, an example run, a synchronous
- * content turn, a session create) and must not be lost:
+ * Sends a request that must reach Puffle at most once (a turn, an example run, a content turn, a
+ * session create) and must not be lost, acting on the {@link RetryRules}' class of each failure:
  *
  * <ul>
- *   <li>failures that prove the request did not arrive (not sent, 429, 500) are retried by the
- *       runner;
- *   <li>409 busy: wait until the session is idle, then send again, within the busy timeout;
- *   <li>an unknown outcome (dropped after sending, timeout, 502/503/504, an unreadable body):
- *       read the server's state first; if the request was taken, do not send again. If that read
- *       keeps failing, the original failure is thrown (the request may have arrived).
+ *   <li>NOT_TAKEN, TRANSIENT: retried by the runner;
+ *   <li>BUSY (409): wait until the session is idle ({@link Waiter#whileBusy}), then send again;
+ *   <li>UNKNOWN_OUTCOME: read the server's state and ask the request's {@link Evidence}. Taken:
+ *       do not send again. Not taken: send again. Undecided (another task holds the session): wait
+ *       until it is idle and ask again. When the state can't be read or the session stays busy,
+ *       the original failure is thrown, which says the request may have arrived, with what was
+ *       found attached as a suppressed exception.
  * </ul>
  */
 final class TaskSender<T> {
-  /** How many times an unknown outcome may lead to sending again. */
-  static final int MAX_RESENDS = 3;
-
   private final ClientContext ctx;
   private final Waiter waiter;
-  private final String operation;
   private final ApiRequest<T> request;
-  private final CallSpec spec;
-  private final Flow<?> flow;
+  private final Transport transport;
+  private final CallScope scope;
   private final String sessionId;
-  private final long busyDeadline;
-  private final Function<Flow<?>, CompletableFuture<Reconciled<T>>> reconcile;
+  private final Evidence<T> evidence;
   private int sends;
   private int resends;
+  private volatile Session settled;
 
-  /** What reading the server's state said about an unknown outcome. */
-  static final class Reconciled<T> {
-    final boolean taken;
-    final T value;
-
-    private Reconciled(boolean taken, T value) {
-      this.taken = taken;
-      this.value = value;
-    }
-
-    /** The request was taken; {@code value} stands for its lost response. */
-    static <T> Reconciled<T> taken(T value) {
-      return new Reconciled<>(true, value);
-    }
-
-    /** The request did not arrive: send it again. */
-    static <T> Reconciled<T> notTaken() {
-      return new Reconciled<>(false, null);
-    }
-  }
-
+  /**
+   * A sender.
+   *
+   * @param sessionId the session whose 409 is waited out, or null (no busy waiting)
+   * @param evidence what tells whether the request was taken, or null (an unknown outcome is
+   *     thrown as it is)
+   */
   TaskSender(
-      ClientContext ctx,
-      Waiter waiter,
-      ApiRequest<T> request,
-      CallSpec spec,
-      Flow<?> flow,
-      String sessionId,
-      Duration busyTimeout,
-      Function<Flow<?>, CompletableFuture<Reconciled<T>>> reconcile) {
+      ClientContext ctx, Waiter waiter, ApiRequest<T> request, Transport transport, CallScope scope,
+      String sessionId, Evidence<T> evidence) {
     this.ctx = ctx;
     this.waiter = waiter;
-    this.operation = request.operationId();
     this.request = request;
-    this.spec = spec.with(CallSpec.Safety.SEND_ONCE);
-    this.flow = flow;
+    this.transport = transport;
+    this.scope = scope;
     this.sessionId = sessionId;
-    this.busyDeadline = busyTimeout.isZero() ? Long.MIN_VALUE : ctx.deadline(busyTimeout);
-    this.reconcile = reconcile;
+    this.evidence = evidence;
   }
 
   /** Sends, waits out busy sessions, reconciles unknown outcomes. */
   CompletableFuture<T> send() {
     sends++;
-    return ctx.runner.call(request, spec, flow)
-        .handle((value, error) -> error == null ? done(value) : recover(Flow.unwrap(error)))
-        .thenCompose(f -> f);
+    return ctx.runner.call(request, transport, scope)
+        .handle((value, error) -> error == null
+            ? CompletableFuture.completedFuture(value)
+            : recover(Flow.unwrap(error)))
+        .thenCompose(Function.identity());
   }
 
   /** How many times the request was sent. */
@@ -101,91 +75,117 @@ final class TaskSender<T> {
     return sends;
   }
 
+  /**
+   * The idle session on which reconciliation found the request taken, when it did: its task is
+   * already over. Null otherwise.
+   */
+  Session settled() {
+    return settled;
+  }
+
   private CompletableFuture<T> recover(Throwable e) {
-    long now = ctx.timing().nanoTime();
-    if (e instanceof SessionBusyException && sessionId != null && now < busyDeadline) {
-      notify(RetryEvent.Reason.SESSION_BUSY, (PuffleException) e);
-      Duration left = Duration.ofNanos(busyDeadline - now);
-      WaitOptions busyWait = WaitOptions.builder().timeout(left).build();
-      return waiter.awaitIdle(sessionId, busyWait, left, spec, flow)
-          .handle((s, waitError) -> {
-            if (waitError == null) {
-              return send();
-            }
-            Throwable cause = Flow.unwrap(waitError);
-            // Still busy when the busy timeout ran out: the 409 says best what happened.
-            return CompletableFuture.<T>failedFuture(
-                cause instanceof ai.puffle.sdk.PuffleTimeoutException ? e : cause);
-          })
-          .thenCompose(f -> f);
+    FailureClass failure = RetryRules.classify(request.safety(), e);
+    if (failure == FailureClass.BUSY && sessionId != null) {
+      SessionBusyException busy = (SessionBusyException) e;
+      scope.retried(new RetryEvent(request.operationId(), sends, RetryEvent.Reason.SESSION_BUSY, busy, Duration.ZERO));
+      return waiter.whileBusy(request.operationId(), sessionId, busy.busyStatus(), scope)
+          .thenCompose(idle -> send());
     }
-    if (isUnknownOutcome(e) && reconcile != null && resends < MAX_RESENDS) {
-      return reconcile.apply(flow)
-          .handle(
-              (r, readError) -> {
-                if (readError != null) {
-                  return CompletableFuture.<T>failedFuture(unreconciled(e, Flow.unwrap(readError)));
-                }
-                if (r.taken) {
-                  return done(r.value);
-                }
-                resends++;
-                notify(RetryEvent.Reason.NOT_TAKEN, (PuffleException) e);
-                return send();
-              })
-          .thenCompose(f -> f);
+    if (failure == FailureClass.UNKNOWN_OUTCOME && evidence != null && resends < RetryRules.MAX_RESENDS) {
+      return reconcile((PuffleException) e);
     }
     return CompletableFuture.failedFuture(e);
   }
 
+  private CompletableFuture<T> reconcile(PuffleException original) {
+    return evidence.read(scope)
+        .handle((found, readError) -> readError != null
+            ? CompletableFuture.<T>failedFuture(unreconciled(original, Flow.unwrap(readError),
+                "reading the server's state to see whether it was taken failed"))
+            : decide(original, evidence.judge(found), found))
+        .thenCompose(Function.identity());
+  }
+
+  private CompletableFuture<T> decide(PuffleException original, Verdict<T> verdict, Session seen) {
+    switch (verdict.kind) {
+      case TAKEN:
+        settled = seen != null && !seen.isBusy() ? seen : null;
+        return CompletableFuture.completedFuture(verdict.value);
+      case NOT_TAKEN:
+        resends++;
+        scope.retried(new RetryEvent(request.operationId(), sends, RetryEvent.Reason.NOT_TAKEN, original, Duration.ZERO));
+        return send();
+      default:
+        return waiter.whileBusy(request.operationId(), seen.id(), seen.taskStatus(), scope)
+            .handle((idle, waitError) -> waitError != null
+                ? CompletableFuture.<T>failedFuture(unreconciled(original, Flow.unwrap(waitError),
+                    "another task held session " + seen.id() + " (" + seen.taskStatus().wireValue()
+                        + ") until the client stopped waiting"))
+                : decide(original, evidence.judge(idle), idle))
+            .thenCompose(Function.identity());
+    }
+  }
+
   /**
-   * The failure when the read that should have reconciled an unknown outcome failed too. A
-   * transient failure or timeout of that read says nothing about the request, so the caller gets
-   * the original failure, which says the request may have arrived (for example {@code
-   * PuffleConnectionException.requestSent()}), with the read's failure attached as suppressed:
-   * a ServerException from a GET would suggest the request failed, inviting a duplicate. Other
-   * failures of the read (401, 404, the client closed) are thrown as they are.
+   * The failure when reconciling could not establish the outcome. A passing failure, a timeout
+   * or a busy session says nothing about the request, so the caller gets the original failure
+   * (which says the request may have arrived, e.g. {@code PuffleConnectionException
+   * .requestSent()}) with what was found attached as suppressed: a ServerException from a GET
+   * would suggest the request failed, inviting a duplicate. Other failures of the read (401,
+   * 404, the client closed) are thrown as they are.
    */
-  private static Throwable unreconciled(Throwable original, Throwable readError) {
-    if (ErrorMapper.isTransient(readError) || readError instanceof PuffleTimeoutException) {
-      if (readError != original) {
-        original.addSuppressed(readError);
-      }
-      return original;
+  private Throwable unreconciled(PuffleException original, Throwable found, String what) {
+    FailureClass c = RetryRules.classify(request.safety(), found);
+    boolean saysNothing = c.retried() || c == FailureClass.UNKNOWN_OUTCOME || c == FailureClass.BUSY
+        || found instanceof PuffleTimeoutException;
+    if (!saysNothing) {
+      return found;
     }
-    return readError;
+    PuffleException note = new PuffleException(
+        request.operationId() + " may have reached Puffle: its outcome is unknown (" + what
+            + "); check the session before sending it again", found);
+    if (found != original) {
+      original.addSuppressed(note);
+    }
+    return original;
   }
 
-  private void notify(RetryEvent.Reason reason, PuffleException e) {
-    if (spec.listener() == null) {
-      return;
-    }
-    try {
-      spec.listener().onRetry(new RetryEvent(operation, sends, reason, e, Duration.ZERO));
-    } catch (RuntimeException ignored) {
-      // A listener's failure must not change the call's outcome.
-    }
+  /** What tells whether this sender's request was taken, read from the server's state. */
+  interface Evidence<T> {
+    /** Reads the session that holds the evidence (null: there is none, nothing was taken). */
+    CompletableFuture<Session> read(CallScope scope);
+
+    /** What {@code session} (as {@link #read} returned it, or idle after a wait) shows. */
+    Verdict<T> judge(Session session);
   }
 
-  private static <T> CompletableFuture<T> done(T value) {
-    return CompletableFuture.completedFuture(value);
-  }
-
-  /** Whether Puffle may have acted on the request although no success response was read. */
-  static boolean isUnknownOutcome(Throwable e) {
-    if (e instanceof PuffleConnectionException) {
-      return ((PuffleConnectionException) e).requestSent();
+  /** What a session showed about a request. */
+  static final class Verdict<T> {
+    enum Kind {
+      TAKEN, NOT_TAKEN, UNDECIDED
     }
-    if (e instanceof ServerException) {
-      int s = ((ServerException) e).statusCode();
-      return s == 502 || s == 503 || s == 504;
-    }
-    return e instanceof UnexpectedResponseException;
-  }
 
-  /** Whether the user message {@code message} appears after {@code baseline} in the transcript. */
-  static boolean hasUserMessageAfter(Session s, int baseline, String message) {
-    Predicate<ai.puffle.sdk.ChatMessage> ours = m -> m.isUser() && message.equals(m.content());
-    return s.messages().stream().skip(Math.max(0, baseline)).anyMatch(ours);
+    final Kind kind;
+    final T value;
+
+    private Verdict(Kind kind, T value) {
+      this.kind = kind;
+      this.value = value;
+    }
+
+    /** The request was taken; {@code value} stands for its lost response. */
+    static <T> Verdict<T> taken(T value) {
+      return new Verdict<>(Kind.TAKEN, value);
+    }
+
+    /** The request did not take effect: send it again. */
+    static <T> Verdict<T> notTaken() {
+      return new Verdict<>(Kind.NOT_TAKEN, null);
+    }
+
+    /** Another task holds the session: ask again once it is idle. */
+    static <T> Verdict<T> undecided() {
+      return new Verdict<>(Kind.UNDECIDED, null);
+    }
   }
 }

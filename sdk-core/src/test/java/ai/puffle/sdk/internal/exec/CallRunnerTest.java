@@ -37,6 +37,7 @@ class CallRunnerTest {
   FakeTiming timing = new FakeTiming();
   Transport transport;
   CallRunner runner;
+  final Lifecycle lifecycle = new Lifecycle();
   AiChatSessionsApi api;
   List<RetryEvent> retries = new CopyOnWriteArrayList<>();
 
@@ -49,7 +50,7 @@ class CallRunnerTest {
     s.userAgent = "test";
     s.logLevel = LogLevel.NONE;
     transport = new Transport(s);
-    runner = new CallRunner(timing, new ErrorMapper(new Redactor("pk_live_test")), new Lifecycle());
+    runner = new CallRunner(new ErrorMapper(new Redactor("pk_live_test")));
     api = new AiChatSessionsApi(new RequestFactory(server.url("/"), PuffleJson.moshi()));
   }
 
@@ -60,8 +61,9 @@ class CallRunnerTest {
     server.close();
   }
 
-  CallSpec spec(int maxRetries) {
-    return new CallSpec(transport, CallSpec.Safety.IDEMPOTENT, Long.MAX_VALUE, maxRetries, Map.of(), retries::add);
+  CallScope scope(int maxRetries, Flow<?> flow) {
+    return new CallScope(timing, lifecycle, RetryRules.forClient(timing, maxRetries), Map.of(), retries::add,
+        flow, CallScope.NO_DEADLINE, java.time.Duration.ofMinutes(2));
   }
 
   @Test
@@ -70,7 +72,7 @@ class CallRunnerTest {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").body("{}").build());
     server.enqueue(new MockResponse.Builder().code(200).body(SESSION).build());
     Flow<SessionEnvelope> flow = Flow.blocking();
-    flow.run(f -> runner.call(api.getAiChatSession(ID), spec(3), f));
+    flow.run(f -> runner.call(api.getAiChatSession(ID), transport, scope(3, f)));
     assertTrue(flow.isDone(), "a blocking flow completes on the caller's thread");
     assertEquals(ID, flow.await().getSession().getId());
     assertEquals(3, server.getRequestCount());
@@ -89,7 +91,7 @@ class CallRunnerTest {
       server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
     }
     Flow<SessionEnvelope> flow = Flow.blocking();
-    flow.run(f -> runner.call(api.getAiChatSession(ID), spec(2), f));
+    flow.run(f -> runner.call(api.getAiChatSession(ID), transport, scope(2, f)));
     ServerException e = assertThrows(ServerException.class, flow::await);
     assertEquals(3, e.attempts());
     assertEquals(502, e.statusCode());
@@ -101,7 +103,7 @@ class CallRunnerTest {
     server.enqueue(new MockResponse.Builder().code(429).body("{}").build());
     server.enqueue(new MockResponse.Builder().code(200).body(SESSION).build());
     Flow<SessionEnvelope> flow = Flow.async();
-    flow.run(f -> runner.call(api.getAiChatSession(ID), spec(3), f));
+    flow.run(f -> runner.call(api.getAiChatSession(ID), transport, scope(3, f)));
     assertEquals(ID, flow.get(5, java.util.concurrent.TimeUnit.SECONDS).getSession().getId());
     assertEquals(2, server.getRequestCount());
   }
@@ -110,7 +112,7 @@ class CallRunnerTest {
   void rateLimitWithoutRetriesIsTyped() {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("{\"error\":\"slow down\"}").build());
     Flow<SessionEnvelope> flow = Flow.blocking();
-    flow.run(f -> runner.call(api.getAiChatSession(ID), spec(0), f));
+    flow.run(f -> runner.call(api.getAiChatSession(ID), transport, scope(0, f)));
     RateLimitException e = assertThrows(RateLimitException.class, flow::await);
     assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
     assertEquals("slow down", e.errorMessage());

@@ -5,7 +5,7 @@
 #   sdk-bench/run-benchmarks.sh                 # everything
 #   sdk-bench/run-benchmarks.sh jmh paired      # some parts: build jmh async paired scale startup
 #
-# Environment: MVN_FLAGS (default "-o", offline; set MVN_FLAGS= to allow downloads),
+# Environment: MVN_FLAGS (extra Maven flags, default none; "-o" builds offline),
 #              JAVA (default: java on the PATH), OUT (default sdk-bench/target/bench-results).
 set -euo pipefail
 
@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT="${OUT:-$ROOT/sdk-bench/target/bench-results}"
 JAVA="${JAVA:-java}"
-MVN_FLAGS="${MVN_FLAGS--o}"
+MVN_FLAGS="${MVN_FLAGS-}"
 PARTS="${*:-build jmh async paired scale startup}"
 mkdir -p "$OUT"
 

@@ -6,10 +6,8 @@ import ai.puffle.sdk.PuffleTimeoutException;
 import ai.puffle.sdk.internal.http.ApiRequest;
 import ai.puffle.sdk.internal.http.BodyHead;
 import ai.puffle.sdk.internal.http.ErrorMapper;
-import ai.puffle.sdk.internal.http.SendState;
 import ai.puffle.sdk.internal.http.Transport;
 import com.squareup.moshi.JsonDataException;
-import dev.failsafe.AsyncExecution;
 import dev.failsafe.Failsafe;
 import java.io.EOFException;
 import java.io.IOException;
@@ -38,7 +36,11 @@ public final class CallRunner {
     this.errors = errors;
   }
 
-  /** Runs {@code request} under {@code scope}, retrying as the rules allow. */
+  /**
+   * Runs {@code request} under {@code scope}, retrying as the rules allow. The first attempt is
+   * made directly; only a failure the rules retry starts the shared Failsafe policy, whose first
+   * attempt replays that failure (so a call that succeeds at once costs no retry machinery).
+   */
   public <T> CompletableFuture<T> call(ApiRequest<T> request, Transport transport, CallScope scope) {
     String operation = request.operationId();
     Lifecycle lifecycle = scope.lifecycle();
@@ -47,13 +49,37 @@ public final class CallRunner {
     }
     Flow<?> flow = scope.flow();
     lifecycle.track(flow, operation);
+    CompletableFuture<T> first = exchange(request, transport, scope, scope.deadlineNanos(), 1);
+    flow.track(first);
+    return first.handle((value, error) -> {
+          if (error == null) {
+            return CompletableFuture.completedFuture(value);
+          }
+          PuffleException failure = asPuffle(error);
+          AttemptFailure attempt = new AttemptFailure(failure, operation, scope.deadlineNanos(), scope);
+          if (first.isCancelled() || scope.rules().maxRetries() == 0
+              || !RetryRules.classify(request.safety(), failure).retried() || !attempt.retryFits()) {
+            return CompletableFuture.<T>failedFuture(finalFailure(operation, request, failure, scope, 1));
+          }
+          return retry(request, transport, scope, attempt);
+        })
+        .thenCompose(f -> f);
+  }
+
+  private <T> CompletableFuture<T> retry(
+      ApiRequest<T> request, Transport transport, CallScope scope, AttemptFailure firstFailure) {
+    String operation = request.operationId();
     AtomicInteger attempts = new AtomicInteger();
     CompletableFuture<T> outcome =
         Failsafe.with(scope.rules().<T>policy(request.safety()))
             .with(DeadlineScheduler.of(scope.scheduler(), scope.timing(), scope.deadlineNanos()))
             .getAsyncExecution(exec -> {
               int attempt = attempts.incrementAndGet();
-              if (attempt > 1 && scope.remainingNanos() <= 0) {
+              if (attempt == 1) {
+                exec.recordException(firstFailure);
+                return;
+              }
+              if (scope.remainingNanos() <= 0) {
                 PuffleException last = asPuffle(exec.getLastException());
                 exec.recordException(new AttemptFailure(new PuffleTimeoutException(
                     operation + ": the call's deadline passed after " + (attempt - 1)
@@ -61,20 +87,22 @@ public final class CallRunner {
                     operation, scope.deadlineNanos(), scope));
                 return;
               }
-              exchange(request, transport, scope, scope.deadlineNanos(), attempt, exec::onCancel)
-                  .whenComplete((value, error) -> {
-                    if (error == null) {
-                      exec.recordResult(value);
-                    } else {
-                      exec.recordException(new AttemptFailure(
-                          asPuffle(error), operation, scope.deadlineNanos(), scope));
-                    }
-                  });
+              CompletableFuture<T> next = exchange(request, transport, scope, scope.deadlineNanos(), attempt);
+              exec.onCancel(() -> next.cancel(true));
+              next.whenComplete((value, error) -> {
+                if (error == null) {
+                  exec.recordResult(value);
+                } else {
+                  exec.recordException(new AttemptFailure(
+                      asPuffle(error), operation, scope.deadlineNanos(), scope));
+                }
+              });
             });
-    flow.track(outcome);
+    scope.flow().track(outcome);
     return outcome.handle((value, error) -> error == null
             ? CompletableFuture.completedFuture(value)
-            : CompletableFuture.<T>failedFuture(finalFailure(operation, request, error, scope, attempts.get())))
+            : CompletableFuture.<T>failedFuture(
+                finalFailure(operation, request, asPuffle(error), scope, attempts.get())))
         .thenCompose(f -> f);
   }
 
@@ -85,15 +113,14 @@ public final class CallRunner {
   public <T> CompletableFuture<T> attempt(
       ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt) {
     scope.lifecycle().track(scope.flow(), request.operationId());
-    CompletableFuture<T> outcome =
-        exchange(request, transport, scope, deadlineNanos, attempt, cancel -> { });
+    CompletableFuture<T> outcome = exchange(request, transport, scope, deadlineNanos, attempt);
     scope.flow().track(outcome);
     return outcome;
   }
 
+  /** One exchange; cancelling the returned future cancels the HTTP call. */
   private <T> CompletableFuture<T> exchange(
-      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt,
-      java.util.function.Consumer<dev.failsafe.function.CheckedRunnable> onCancel) {
+      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Lifecycle lifecycle = scope.lifecycle();
     if (lifecycle.isClosed()) {
@@ -108,26 +135,32 @@ public final class CallRunner {
           null, null, null, attempt));
       return result;
     }
-    SendState sent = new SendState();
-    Request.Builder http = request.httpRequest().newBuilder().tag(SendState.class, sent);
-    for (Map.Entry<String, String> h : scope.headers().entrySet()) {
-      http.header(h.getKey(), h.getValue());
+    Request http = request.httpRequest();
+    if (!scope.headers().isEmpty()) {
+      Request.Builder withHeaders = http.newBuilder();
+      for (Map.Entry<String, String> h : scope.headers().entrySet()) {
+        withHeaders.header(h.getKey(), h.getValue());
+      }
+      http = withHeaders.build();
     }
     Transport chosen = RetryRules.okHttpMayRepeat(request) ? transport : transport.sendOnce();
-    Call call = chosen.newCall(http.build());
+    Call call = chosen.newCall(http);
     if (remaining != Long.MAX_VALUE) {
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     }
-    onCancel.accept(call::cancel);
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
         call.cancel();
       }
     });
     if (scope.flow().isBlocking()) {
+      boolean responded = false;
       try (Response response = call.execute()) {
+        responded = true;
+        chosen.wasSent(call);
         result.complete(decodeOrFail(request, response, attempt));
       } catch (IOException e) {
+        boolean sent = responded || chosen.wasSent(call);
         result.completeExceptionally(ioFailure(request, call, e, sent, attempt, lifecycle));
       } catch (PuffleException e) {
         result.completeExceptionally(e);
@@ -138,15 +171,16 @@ public final class CallRunner {
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
-            result.completeExceptionally(ioFailure(request, c, e, sent, attempt, lifecycle));
+            result.completeExceptionally(ioFailure(request, c, e, chosen.wasSent(c), attempt, lifecycle));
           }
 
           @Override
           public void onResponse(Call c, Response response) {
+            chosen.wasSent(c);
             try (Response r = response) {
               result.complete(decodeOrFail(request, r, attempt));
             } catch (IOException e) {
-              result.completeExceptionally(ioFailure(request, c, e, sent, attempt, lifecycle));
+              result.completeExceptionally(ioFailure(request, c, e, true, attempt, lifecycle));
             } catch (PuffleException e) {
               result.completeExceptionally(e);
             } catch (RuntimeException e) {
@@ -159,7 +193,7 @@ public final class CallRunner {
   }
 
   private PuffleException ioFailure(
-      ApiRequest<?> request, Call call, IOException e, SendState sent, int attempt, Lifecycle lifecycle) {
+      ApiRequest<?> request, Call call, IOException e, boolean sent, int attempt, Lifecycle lifecycle) {
     if (lifecycle.isClosed()) {
       return new ClientClosedException(
           request.operationId() + ": the PuffleClient was closed while the call was in flight");
@@ -170,7 +204,7 @@ public final class CallRunner {
           request.operationId() + ": stopped (cancelled or out of time) on attempt " + attempt,
           null, null, e, attempt);
     }
-    return errors.fromIo(request.operationId(), call.request(), e, sent.started(), attempt);
+    return errors.fromIo(request.operationId(), call.request(), e, sent, attempt);
   }
 
   private <T> T decodeOrFail(ApiRequest<T> request, Response response, int attempt)
@@ -196,8 +230,7 @@ public final class CallRunner {
    * failure that would have been retried.
    */
   private static PuffleException finalFailure(
-      String operation, ApiRequest<?> request, Throwable error, CallScope scope, int attempts) {
-    PuffleException e = asPuffle(error);
+      String operation, ApiRequest<?> request, PuffleException e, CallScope scope, int attempts) {
     if (scope.remainingNanos() <= 0
         && RetryRules.classify(request.safety(), e).retried()
         && !(e instanceof PuffleTimeoutException)) {

@@ -25,6 +25,7 @@ public final class Transport implements AutoCloseable {
   private final OkHttpClient client;
   private final boolean ownsClient;
   private final Transport sendOnce;
+  private final SentCalls sent;
 
   /** Settings for a transport. */
   public static final class Settings {
@@ -76,27 +77,23 @@ public final class Transport implements AutoCloseable {
       logging.redactHeader("Authorization");
       builder.addNetworkInterceptor(logging);
     }
-    builder.addNetworkInterceptor(
-        chain -> {
-          SendState state = chain.request().tag(SendState.class);
-          if (state != null) {
-            state.markStarted();
-          }
-          return chain.proceed(chain.request());
-        });
+    this.sent = new SentCalls();
+    builder.addNetworkInterceptor(sent.marker());
     this.client = builder.build();
-    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build());
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent);
   }
 
-  private Transport(OkHttpClient client, boolean ownsClient) {
+  private Transport(OkHttpClient client, boolean ownsClient, SentCalls sent) {
     this.client = client;
     this.ownsClient = ownsClient;
-    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build());
+    this.sent = sent;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent);
   }
 
-  private Transport(OkHttpClient noRetryClient) {
+  private Transport(OkHttpClient noRetryClient, SentCalls sent) {
     this.client = noRetryClient;
     this.ownsClient = false;
+    this.sent = sent;
     this.sendOnce = this;
   }
 
@@ -139,12 +136,20 @@ public final class Transport implements AutoCloseable {
 
   /** A transport sharing this one's dispatcher and pool, with another read timeout. */
   public Transport withReadTimeout(Duration readTimeout) {
-    return new Transport(client.newBuilder().readTimeout(readTimeout).build(), false);
+    return new Transport(client.newBuilder().readTimeout(readTimeout).build(), false, sent);
   }
 
-  /** A new call; the request must carry a {@link SendState} tag for send tracking. */
+  /** A new call. When it is over, ask {@link #wasSent} once, whatever its outcome. */
   public Call newCall(Request request) {
     return client.newCall(request);
+  }
+
+  /**
+   * Whether {@code call} (made by this transport or one derived from it) started writing its
+   * request: false proves the server never saw it. Forgets the call: ask once, when it is over.
+   */
+  public boolean wasSent(Call call) {
+    return sent.forget(call);
   }
 
   /**

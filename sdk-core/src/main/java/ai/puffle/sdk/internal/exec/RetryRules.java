@@ -94,6 +94,7 @@ public final class RetryRules {
   private final int maxRetries;
   private final RetryRules[] siblings;
   private final Map<Safety, RetryPolicy<Object>> policies = new EnumMap<>(Safety.class);
+
   private final Map<Long, RetryPolicy<Session>> pollPolicies;
 
   private RetryRules(Timing timing, int maxRetries, RetryRules[] siblings, Map<Long, RetryPolicy<Session>> polls) {
@@ -101,9 +102,6 @@ public final class RetryRules {
     this.maxRetries = maxRetries;
     this.siblings = siblings;
     this.pollPolicies = polls;
-    for (Safety safety : Safety.values()) {
-      policies.put(safety, callPolicy(safety, maxRetries));
-    }
   }
 
   /**
@@ -203,10 +201,16 @@ public final class RetryRules {
     return asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
   }
 
-  /** The shared policy retrying requests of {@code safety}; every attempt's failure must be an {@link AttemptFailure}. */
+  /**
+   * The shared policy retrying requests of {@code safety}; every attempt's failure must be an
+   * {@link AttemptFailure}. Built on first use (a client whose calls never fail never loads it),
+   * then shared.
+   */
   @SuppressWarnings("unchecked")
   public <T> RetryPolicy<T> policy(Safety safety) {
-    return (RetryPolicy<T>) (RetryPolicy<?>) policies.get(safety);
+    synchronized (policies) {
+      return (RetryPolicy<T>) (RetryPolicy<?>) policies.computeIfAbsent(safety, s -> callPolicy(s, maxRetries));
+    }
   }
 
   /**

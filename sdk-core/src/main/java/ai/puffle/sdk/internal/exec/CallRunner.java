@@ -49,7 +49,7 @@ public final class CallRunner {
     }
     Flow<?> flow = scope.flow();
     lifecycle.track(flow, operation);
-    CompletableFuture<T> first = exchange(request, transport, scope, scope.deadlineNanos(), 1);
+    CompletableFuture<T> first = exchange(request, transport, scope, scope.deadlineNanos(), 1, scope.flow().isBlocking());
     flow.track(first);
     return first.handle((value, error) -> {
           if (error == null) {
@@ -87,7 +87,7 @@ public final class CallRunner {
                     operation, scope.deadlineNanos(), scope));
                 return;
               }
-              CompletableFuture<T> next = exchange(request, transport, scope, scope.deadlineNanos(), attempt);
+              CompletableFuture<T> next = exchange(request, transport, scope, scope.deadlineNanos(), attempt, scope.flow().isBlocking());
               exec.onCancel(() -> next.cancel(true));
               next.whenComplete((value, error) -> {
                 if (error == null) {
@@ -108,19 +108,21 @@ public final class CallRunner {
 
   /**
    * One HTTP exchange of {@code request}, ending by {@code deadlineNanos}: no retry. Fails with
-   * the SDK's exception.
+   * the SDK's exception. {@code blocking}: on this thread, else as an OkHttp async call.
    */
   public <T> CompletableFuture<T> attempt(
-      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt) {
+      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt,
+      boolean blocking) {
     scope.lifecycle().track(scope.flow(), request.operationId());
-    CompletableFuture<T> outcome = exchange(request, transport, scope, deadlineNanos, attempt);
+    CompletableFuture<T> outcome = exchange(request, transport, scope, deadlineNanos, attempt, blocking);
     scope.flow().track(outcome);
     return outcome;
   }
 
   /** One exchange; cancelling the returned future cancels the HTTP call. */
   private <T> CompletableFuture<T> exchange(
-      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt) {
+      ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt,
+      boolean blocking) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Lifecycle lifecycle = scope.lifecycle();
     if (lifecycle.isClosed()) {
@@ -153,7 +155,7 @@ public final class CallRunner {
         call.cancel();
       }
     });
-    if (scope.flow().isBlocking()) {
+    if (blocking) {
       boolean responded = false;
       try (Response response = call.execute()) {
         responded = true;

@@ -12,15 +12,14 @@ import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every rule of what the client does after a failure, in one place: how each failure is
  * classified for each {@link Safety}, backoff, jitter, the Retry-After cap, how a wait polls, and
- * what each poll result means. The Failsafe policies that apply them are built here once per
- * client (and per retry budget, and per pair of poll intervals) and shared by every call; a
- * call's own state (its deadline, its listener) travels with its failures ({@link
- * AttemptFailure}), never in a policy.
+ * what each poll result means. The Failsafe policies that retry calls are built here once per
+ * client (and per retry budget) and shared by every call; a call's own state (its deadline, its
+ * listener) travels with its failures ({@link AttemptFailure}), never in a policy. Waits apply
+ * {@link #afterPoll} and {@link #delay} to each poll, as an AWS waiter applies its acceptors.
  *
  * <table>
  *   <caption>How a failure is classified</caption>
@@ -95,13 +94,11 @@ public final class RetryRules {
   private final RetryRules[] siblings;
   private final Map<Safety, RetryPolicy<Object>> policies = new EnumMap<>(Safety.class);
 
-  private final Map<Long, RetryPolicy<Session>> pollPolicies;
 
-  private RetryRules(Timing timing, int maxRetries, RetryRules[] siblings, Map<Long, RetryPolicy<Session>> polls) {
+  private RetryRules(Timing timing, int maxRetries, RetryRules[] siblings) {
     this.timing = timing;
     this.maxRetries = maxRetries;
     this.siblings = siblings;
-    this.pollPolicies = polls;
   }
 
   /**
@@ -111,7 +108,7 @@ public final class RetryRules {
    */
   public static RetryRules forClient(Timing timing, int maxRetries) {
     RetryRules[] siblings = new RetryRules[MAX_RETRIES + 1];
-    RetryRules rules = new RetryRules(timing, checked(maxRetries), siblings, new ConcurrentHashMap<>());
+    RetryRules rules = new RetryRules(timing, checked(maxRetries), siblings);
     siblings[maxRetries] = rules;
     return rules;
   }
@@ -121,7 +118,7 @@ public final class RetryRules {
     synchronized (siblings) {
       RetryRules rules = siblings[checked(maxRetries)];
       if (rules == null) {
-        rules = new RetryRules(timing, maxRetries, siblings, pollPolicies);
+        rules = new RetryRules(timing, maxRetries, siblings);
         siblings[maxRetries] = rules;
       }
       return rules;
@@ -213,22 +210,6 @@ public final class RetryRules {
     }
   }
 
-  /**
-   * The shared policy of a wait polling every {@code initial} growing to {@code max}: it polls
-   * again while {@link #afterPoll} says so. Built once per client and pair of intervals.
-   */
-  public RetryPolicy<Session> pollPolicy(Duration initial, Duration max) {
-    long key = initial.toMillis() * 1_000_003L + max.toMillis();
-    RetryPolicy<Session> policy = pollPolicies.get(key);
-    if (policy == null) {
-      policy = buildPollPolicy(initial, max);
-      if (pollPolicies.size() < 64) {
-        pollPolicies.put(key, policy);
-      }
-    }
-    return policy;
-  }
-
   private RetryPolicy<Object> callPolicy(Safety safety, int maxRetries) {
     return RetryPolicy.builder()
         .handleIf((r, e) -> e != null && classify(safety, e).retried())
@@ -240,28 +221,13 @@ public final class RetryRules {
         .build();
   }
 
-  private RetryPolicy<Session> buildPollPolicy(Duration initial, Duration max) {
-    return RetryPolicy.<Session>builder()
-        .handleIf((s, e) -> afterPoll(s, e) == PollDecision.POLL_AGAIN)
-        .abortIf((s, e) -> afterPoll(s, e) == PollDecision.STOP
-            || (e instanceof AttemptFailure && !((AttemptFailure) e).retryFits()))
-        .withDelayFn(ctx -> delay(initial, max, POLL_GROWTH, ctx.getAttemptCount(), ctx.getLastException()))
-        .withMaxRetries(-1)
-        .onRetryScheduled(e -> {
-          if (e.getLastException() instanceof AttemptFailure) {
-            ((AttemptFailure) e.getLastException()).retryScheduled(e.getAttemptCount(), e.getDelay());
-          }
-        })
-        .build();
-  }
-
   /**
    * The wait before attempt {@code attempts + 1}: the Retry-After of {@code failure} (capped),
    * else {@code initial} growing by {@code growth} per attempt up to {@code max}; then lengthened
    * by up to {@link #JITTER}. The jitter draws from the client's {@link Timing#random()}, so that
    * a test on virtual time replays exactly (Failsafe's own jitter draws from Math.random).
    */
-  Duration delay(Duration initial, Duration max, double growth, int attempts, Throwable failure) {
+  public Duration delay(Duration initial, Duration max, double growth, int attempts, Throwable failure) {
     Duration ra = retryAfter(failure);
     double base;
     if (ra != null) {

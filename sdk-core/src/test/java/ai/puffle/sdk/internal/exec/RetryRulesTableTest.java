@@ -99,8 +99,6 @@ class RetryRulesTableTest {
       assertTrue(rules.withMaxRetries(3) == rules);
       assertTrue(rules.withMaxRetries(1) == rules.withMaxRetries(1));
       assertTrue(rules.policy(Safety.SEND_ONCE) == rules.policy(Safety.SEND_ONCE));
-      assertTrue(rules.pollPolicy(Duration.ofSeconds(2), Duration.ofSeconds(5))
-          == rules.withMaxRetries(0).pollPolicy(Duration.ofSeconds(2), Duration.ofSeconds(5)));
     } finally {
       timing.close();
     }

@@ -90,15 +90,13 @@ public final class Flow<T> extends CompletableFuture<T> {
   }
 
   /**
-   * The result of a blocking flow: its steps already ran on this thread. Rethrows the failure as
+   * The result of a blocking flow: its steps run on this thread, except those it handed to the
+   * client's scheduler (following a run), which this thread waits for. Rethrows the failure as
    * the SDK's unchecked exception; an interrupt cancels the flow and throws {@link
    * PuffleInterruptedException}.
    */
   public T await() {
-    if (!isDone()) {
-      CallerRunsScheduler.runPending(this::isDone);
-    }
-    if (!isDone()) {
+    if (!isDone() && !CallerRunsScheduler.runPending(this::isDone)) {
       cancel(true);
       Thread.currentThread().interrupt();
       throw new PuffleInterruptedException("interrupted; the call was stopped", null);
@@ -106,6 +104,7 @@ public final class Flow<T> extends CompletableFuture<T> {
     try {
       return get();
     } catch (InterruptedException e) {
+      cancel(true);
       Thread.currentThread().interrupt();
       throw new PuffleInterruptedException("interrupted; the call was stopped", e);
     } catch (CancellationException e) {

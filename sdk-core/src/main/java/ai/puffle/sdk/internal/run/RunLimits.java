@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How many Trigger.dev requests a client has in flight: at most {@code maxLiveFeeds} feeds (a
  * feed holds its slot from its first request to its end, since a live request holds a connection
  * and an HTTP thread for up to about 20 s) and at most {@link #RETRIEVE_CONCURRENCY} retrieves
- * (further retrieves wait their turn in order). The run client's dispatcher is sized by {@link
- * #requests(int)}, so it never queues a call behind another: a feed's request never waits behind
+ * (further retrieves wait their turn in order, here, holding no thread). The run client's
+ * dispatcher is sized by {@link #requests(int)}, so it does not queue calls (at most one for the
+ * moment a finishing call's callback hands its turn on): a feed's request never waits behind
  * thousands of polls.
  */
 public final class RunLimits {

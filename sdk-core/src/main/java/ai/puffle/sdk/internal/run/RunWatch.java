@@ -81,17 +81,19 @@ public final class RunWatch {
 
   // ---- for the feed and the poller
 
+  /** Starts following, over the feed when {@code feed} (a slot this watch now holds). */
   void start(boolean feed) {
+    holdsFeed.set(feed);
+    if (ended.get()) {
+      releaseFeed(); // ended before it began (the client closed meanwhile)
+      return;
+    }
     if (feed) {
-      holdsFeed.set(true);
       mode = Mode.FEED;
       new ShapeFeed(this).start();
     } else {
       mode = Mode.POLLING;
       new RetrievePoller(this).start();
-    }
-    if (ended.get()) {
-      calls.stop(); // ended while starting (the client closed): make sure nothing stays scheduled
     }
   }
 

@@ -61,6 +61,10 @@ class RunSecretsTest {
     String echo = "{\"error\":\"bad token " + TOKEN + "\",\"status\":\"" + TOKEN + "\"}";
     h.trigger.feed("run_401", echoing(401, echo));
     h.trigger.feed("run_403", echoing(403, echo));
+    for (String run : List.of("run_401r", "run_403r")) {
+      h.trigger.feed(run, RunBodies.notFound(false));
+      h.trigger.retrieve(run, echoing(run.equals("run_401r") ? 401 : 403, echo));
+    }
     h.trigger.feed("run_garbage", new MockResponse.Builder(echoing(200, "<html>" + TOKEN))
         .setHeader("electric-handle", TOKEN).setHeader("electric-offset", TOKEN)
         .setHeader("electric-schema", "{\"" + TOKEN + "\":1}").build());
@@ -77,6 +81,8 @@ class RunSecretsTest {
 
     assertEquals(RunOutcome.Reason.TOKEN_REJECTED, watch("run_401").reason());
     assertEquals(RunOutcome.Reason.FORBIDDEN, watch("run_403").reason());
+    assertEquals(RunOutcome.Reason.TOKEN_REJECTED, watch("run_401r").reason());
+    assertEquals(RunOutcome.Reason.FORBIDDEN, watch("run_403r").reason());
     assertEquals(RunOutcome.Reason.UNREADABLE, watch("run_garbage").reason());
     assertEquals(RunOutcome.Reason.RUN_OVER, watch("run_bad_value").reason());
     assertEquals(RunOutcome.Reason.RUN_OVER, watch("run_unknown").reason());

@@ -178,6 +178,27 @@ class ShapeFeedTest {
   }
 
   @Test
+  void aResetForgetsTheSchemaAndTheRows() throws Exception {
+    Map<String, Object> before = row("PENDING");
+    before.put("ttl", "1h");
+    String numberAsText = RunBodies.SCHEMA.replace("\"number\":{\"type\":\"int4\"}", "\"number\":{\"type\":\"text\"}");
+    h.trigger.feed(RUN,
+        snapshot("h1", "0_0", insert(before), UP_TO_DATE),
+        new MockResponse.Builder().code(409).setHeader("electric-handle", "h2").build(),
+        RunBodies.feedResponse("h2", "0_0", null, numberAsText,
+            insert(values("id", "cm1internal0001", "friendlyId", RUN, "status", "EXECUTING", "number", "7")), UP_TO_DATE),
+        live("h2", "1_0", "c1", update(values("status", "COMPLETED_SUCCESSFULLY")), UP_TO_DATE));
+
+    RunOutcome o = await(h.watch());
+
+    assertEquals(1L, h.events.updates.get(0).fields().get("number"));
+    Map<String, Object> after = h.events.updates.get(1).fields();
+    assertEquals("7", after.get("number"), "read by the new schema");
+    assertEquals(Map.of("id", "cm1internal0001", "friendlyId", RUN, "status", "EXECUTING", "number", "7"), after);
+    assertEquals(RunStatus.COMPLETED, o.finalStatus().get());
+  }
+
+  @Test
   void aLoopOfResetsFallsBackToRetrieve() throws Exception {
     MockResponse conflict = new MockResponse.Builder().code(409).setHeader("electric-handle", "again").build();
     h.trigger.feed(RUN, conflict, conflict, conflict, conflict);

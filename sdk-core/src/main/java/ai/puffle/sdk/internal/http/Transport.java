@@ -123,8 +123,9 @@ public final class Transport implements AutoCloseable {
   /**
    * The client for Trigger.dev: the same connection pool, proxy, TLS and socket settings, but
    * none of the interceptors (no API key, no logging, nor the user's own), no authenticator,
-   * cookies, cache or event listener; its own dispatcher of {@code maxRequests} daemon threads
-   * named {@code puffle-run-N}; read timeout {@link #RUN_READ_TIMEOUT}.
+   * cookies, cache or event listener; no redirects (a token never follows one); its own
+   * dispatcher of {@code maxRequests} daemon threads named {@code puffle-run-N}; read timeout
+   * {@link #RUN_READ_TIMEOUT}.
    */
   private static OkHttpClient newRunClient(OkHttpClient base, int maxRequests) {
     Dispatcher dispatcher = new Dispatcher(newExecutor(maxRequests, "puffle-run-"));
@@ -139,6 +140,7 @@ public final class Transport implements AutoCloseable {
         .cache(null)
         .eventListener(EventListener.NONE)
         .retryOnConnectionFailure(true)
+        .followRedirects(false)
         .readTimeout(RUN_READ_TIMEOUT)
         .callTimeout(RUN_CALL_TIMEOUT)
         .build();

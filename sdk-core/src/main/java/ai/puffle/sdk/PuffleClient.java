@@ -19,6 +19,7 @@ import ai.puffle.sdk.internal.ops.BlockingSessions;
 import ai.puffle.sdk.internal.ops.CampaignOps;
 import ai.puffle.sdk.internal.ops.ClientContext;
 import ai.puffle.sdk.internal.ops.SessionOps;
+import ai.puffle.sdk.internal.run.RunWatcher;
 import java.time.Duration;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -57,16 +58,19 @@ public final class PuffleClient implements AutoCloseable {
   private final ClientContext ctx;
   private final Transport transport;
   private final Timing timing;
+  private final RunWatcher runWatcher;
   private final boolean root;
   private final String baseUrl;
   private final Sessions sessions;
   private final Campaigns campaigns;
   private final PuffleAsyncClient async;
 
-  private PuffleClient(ClientContext ctx, Transport transport, Timing timing, boolean root, String baseUrl) {
+  private PuffleClient(ClientContext ctx, Transport transport, Timing timing, RunWatcher runWatcher,
+      boolean root, String baseUrl) {
     this.ctx = ctx;
     this.transport = transport;
     this.timing = timing;
+    this.runWatcher = runWatcher;
     this.root = root;
     this.baseUrl = baseUrl;
     SessionOps sessionOps = new SessionOps(ctx);
@@ -121,7 +125,7 @@ public final class PuffleClient implements AutoCloseable {
    */
   public PuffleClient withOptions(RequestOptions options) {
     ai.puffle.sdk.internal.mapping.Validate.notNull("options", options);
-    return new PuffleClient(ctx.withDefaults(options), transport, timing, false, baseUrl);
+    return new PuffleClient(ctx.withDefaults(options), transport, timing, runWatcher, false, baseUrl);
   }
 
   /** The default options of every call. */
@@ -146,8 +150,14 @@ public final class PuffleClient implements AutoCloseable {
       return;
     }
     ctx.lifecycle().close();
+    runWatcher.close();
     transport.close();
     timing.close();
+  }
+
+  /** Follows the Trigger.dev runs of tasks (shared with the clients derived from this one). */
+  RunWatcher runWatcher() {
+    return runWatcher;
   }
 
   @Override
@@ -304,7 +314,10 @@ public final class PuffleClient implements AutoCloseable {
       ClientContext ctx = new ClientContext(
           new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,
           config.defaults, config.listener, lifecycle, t);
-      return new PuffleClient(ctx, transport, t, true, config.baseUrl.toString());
+      RunWatcher runs = config.watchRuns
+          ? new RunWatcher(config.triggerApiUrl, transport.runClient(), t, config.maxLiveRunFeeds)
+          : RunWatcher.disabled();
+      return new PuffleClient(ctx, transport, t, runs, true, config.baseUrl.toString());
     }
 
     @Override

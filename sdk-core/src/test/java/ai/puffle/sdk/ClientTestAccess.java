@@ -10,4 +10,9 @@ public final class ClientTestAccess {
   public static PuffleClient.Builder withTiming(PuffleClient.Builder builder, Timing timing) {
     return builder.timing(timing);
   }
+
+  /** The client's run watcher. */
+  public static ai.puffle.sdk.internal.run.RunWatcher runWatcher(PuffleClient client) {
+    return client.runWatcher();
+  }
 }

@@ -8,9 +8,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.CookieJar;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.logging.HttpLoggingInterceptor;
@@ -19,13 +22,21 @@ import okhttp3.logging.HttpLoggingInterceptor;
  * The OkHttp client of one {@code PuffleClient} and the clients derived from it: bearer auth and
  * User-Agent on every request, send tracking, optional redacted logging, and a bounded dispatcher.
  * Owns (and on {@link #close()} shuts down) the dispatcher and pool unless the user supplied the
- * OkHttpClient.
+ * OkHttpClient. Also holds the client for Trigger.dev's run endpoints ({@link #runClient()}),
+ * whose dispatcher it always owns.
  */
 public final class Transport implements AutoCloseable {
+  /** Read timeout of Trigger.dev requests: a live feed request is held about 20 s (at most 23 s). */
+  static final Duration RUN_READ_TIMEOUT = Duration.ofSeconds(45);
+  /** Longest Trigger.dev request, end to end. */
+  static final Duration RUN_CALL_TIMEOUT = Duration.ofSeconds(60);
+
   private final OkHttpClient client;
   private final boolean ownsClient;
   private final Transport sendOnce;
   private final SentCalls sent;
+  private final OkHttpClient runClient;
+  private final boolean ownsRunClient;
 
   /** Settings for a transport. */
   public static final class Settings {
@@ -38,6 +49,9 @@ public final class Transport implements AutoCloseable {
     public Duration readTimeout;
     public Duration writeTimeout = Duration.ofSeconds(30);
     public int maxConcurrentRequests = 10;
+    /** Trigger.dev requests in flight at once (the run client's dispatcher). */
+    public int runRequests =
+        ai.puffle.sdk.internal.run.RunLimits.requests(ai.puffle.sdk.internal.ClientConfig.DEFAULT_MAX_LIVE_RUN_FEEDS);
     public LogLevel logLevel = LogLevel.NONE;
     public Consumer<String> logger;
   }
@@ -47,7 +61,7 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = s.userClient == null;
     OkHttpClient.Builder builder;
     if (ownsClient) {
-      Dispatcher dispatcher = new Dispatcher(newExecutor(s.maxConcurrentRequests));
+      Dispatcher dispatcher = new Dispatcher(newExecutor(s.maxConcurrentRequests, "puffle-http-"));
       dispatcher.setMaxRequests(s.maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(s.maxConcurrentRequests);
       builder =
@@ -80,21 +94,61 @@ public final class Transport implements AutoCloseable {
     this.sent = new SentCalls();
     builder.addNetworkInterceptor(sent.marker());
     this.client = builder.build();
-    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent);
+    this.runClient = newRunClient(client, s.runRequests);
+    this.ownsRunClient = true;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent, runClient);
   }
 
-  private Transport(OkHttpClient client, boolean ownsClient, SentCalls sent) {
+  private Transport(OkHttpClient client, boolean ownsClient, SentCalls sent, OkHttpClient runClient) {
     this.client = client;
     this.ownsClient = ownsClient;
     this.sent = sent;
-    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent);
+    this.runClient = runClient;
+    this.ownsRunClient = false;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent, runClient);
   }
 
-  private Transport(OkHttpClient noRetryClient, SentCalls sent) {
+  private Transport(OkHttpClient noRetryClient, SentCalls sent, OkHttpClient runClient) {
     this.client = noRetryClient;
     this.ownsClient = false;
     this.sent = sent;
+    this.runClient = runClient;
+    this.ownsRunClient = false;
     this.sendOnce = this;
+  }
+
+  /**
+   * The client for Trigger.dev: the same connection pool, proxy, TLS and socket settings, but
+   * none of the interceptors (no API key, no logging, nor the user's own), no authenticator,
+   * cookies, cache or event listener; no redirects (a token never follows one); its own
+   * dispatcher of {@code maxRequests} daemon threads named {@code puffle-run-N}; read timeout
+   * {@link #RUN_READ_TIMEOUT}.
+   */
+  private static OkHttpClient newRunClient(OkHttpClient base, int maxRequests) {
+    Dispatcher dispatcher = new Dispatcher(newExecutor(maxRequests, "puffle-run-"));
+    dispatcher.setMaxRequests(maxRequests);
+    dispatcher.setMaxRequestsPerHost(maxRequests);
+    OkHttpClient.Builder b = base.newBuilder();
+    b.interceptors().clear();
+    b.networkInterceptors().clear();
+    return b.dispatcher(dispatcher)
+        .authenticator(Authenticator.NONE)
+        .cookieJar(CookieJar.NO_COOKIES)
+        .cache(null)
+        .eventListener(EventListener.NONE)
+        .retryOnConnectionFailure(true)
+        .followRedirects(false)
+        .readTimeout(RUN_READ_TIMEOUT)
+        .callTimeout(RUN_CALL_TIMEOUT)
+        .build();
+  }
+
+  /**
+   * The OkHttp client for Trigger.dev's run endpoints: shares this transport's connection pool
+   * but carries nothing of Puffle's (no API key). Closed with this transport.
+   */
+  public OkHttpClient runClient() {
+    return runClient;
   }
 
   /**
@@ -111,7 +165,7 @@ public final class Transport implements AutoCloseable {
    * never rejects: OkHttp hands the next call to the pool from a thread that is still finishing
    * the previous one, so a pool of exactly {@code maxThreads} with no queue would refuse it.
    */
-  private static ExecutorService newExecutor(int maxThreads) {
+  private static ExecutorService newExecutor(int maxThreads, String namePrefix) {
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
@@ -121,7 +175,7 @@ public final class Transport implements AutoCloseable {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "puffle-http-" + count.incrementAndGet());
+              Thread t = new Thread(r, namePrefix + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -136,7 +190,7 @@ public final class Transport implements AutoCloseable {
 
   /** A transport sharing this one's dispatcher and pool, with another read timeout. */
   public Transport withReadTimeout(Duration readTimeout) {
-    return new Transport(client.newBuilder().readTimeout(readTimeout).build(), false, sent);
+    return new Transport(client.newBuilder().readTimeout(readTimeout).build(), false, sent, runClient);
   }
 
   /** A new call. When it is over, ask {@link #wasSent} once, whatever its outcome. */
@@ -154,10 +208,14 @@ public final class Transport implements AutoCloseable {
 
   /**
    * Cancels in-flight calls and stops the dispatcher's threads and idle connections, when this
-   * transport owns them.
+   * transport owns them; the run client's dispatcher is always this transport's (unless derived).
    */
   @Override
   public void close() {
+    if (ownsRunClient) {
+      runClient.dispatcher().cancelAll();
+      runClient.dispatcher().executorService().shutdown();
+    }
     if (!ownsClient) {
       return;
     }

@@ -1,0 +1,148 @@
+package ai.puffle.sdk.internal.run;
+
+import ai.puffle.sdk.InvalidInputException;
+import ai.puffle.sdk.RunHandle;
+import ai.puffle.sdk.internal.exec.Timing;
+import ai.puffle.sdk.internal.mapping.Validate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Follows Trigger.dev runs for one client, so that a wait can end as soon as its task's run
+ * does. Each watch authenticates with its run's public access token, never with the API key.
+ * The first {@code maxLiveFeeds} concurrent watches follow the realtime feed (about 20 s
+ * long-polls, the run's end seen within a round trip); the others poll retrieve (1 s growing to
+ * 3 s). No thread is held between requests. Thread-safe; {@link #close()} ends every watch.
+ *
+ * <pre>{@code
+ * RunWatch watch = watcher.watch(handle, listener);
+ * watch.outcome().thenAccept(o -> {
+ *   if (o.isRunOver()) { ... read the session once ... } else { ... poll the session ... }
+ * });
+ * // when the wait ends some other way: watch.cancel();
+ * }</pre>
+ */
+public final class RunWatcher implements AutoCloseable {
+  private final TriggerApi api;
+  private final OkHttpClient http;
+  private final Timing timing;
+  private final RunLimits limits;
+  private final Set<RunWatch> active = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /**
+   * A watcher sending to {@code triggerApiUrl} with {@code http} (which must carry none of
+   * Puffle's interceptors, and whose dispatcher should allow {@link RunLimits#requests(int)}
+   * calls at once), waiting on {@code timing}'s async scheduler.
+   */
+  public RunWatcher(HttpUrl triggerApiUrl, OkHttpClient http, Timing timing, int maxLiveFeeds) {
+    this.api = new TriggerApi(Validate.notNull("triggerApiUrl", triggerApiUrl));
+    this.http = Validate.notNull("http", http);
+    this.timing = Validate.notNull("timing", timing);
+    this.limits = new RunLimits(Validate.range("maxLiveFeeds", maxLiveFeeds, 0, 1024));
+  }
+
+  private RunWatcher() {
+    this.api = null;
+    this.http = null;
+    this.timing = null;
+    this.limits = null;
+  }
+
+  /** A watcher whose watches end at once with {@link RunOutcome.Reason#DISABLED}. */
+  public static RunWatcher disabled() {
+    return new RunWatcher();
+  }
+
+  /**
+   * Starts following {@code run}. A handle without a run id or token ({@link RunHandle#unknown()})
+   * gives a watch already ended with {@code NO_RUN}; a disabled or closed watcher one ended with
+   * {@code DISABLED} or {@code CLIENT_CLOSED}. Nothing is sent for those.
+   *
+   * @throws InvalidInputException when {@code run} or {@code listener} is null, or the token has
+   *     characters an HTTP header cannot carry
+   */
+  public RunWatch watch(RunHandle run, RunWatchListener listener) {
+    Validate.notNull("run", run);
+    Validate.notNull("listener", listener);
+    String token = run.publicAccessToken();
+    if (!run.isKnown() || token.isEmpty()) {
+      return RunWatch.endedAt(run.runId(), RunOutcome.Reason.NO_RUN, "no run id or token to watch");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c > '~') {
+        throw new InvalidInputException("run.publicAccessToken",
+            "must contain only visible ASCII characters (no whitespace or line breaks)");
+      }
+    }
+    if (api == null) {
+      return RunWatch.endedAt(run.runId(), RunOutcome.Reason.DISABLED, "run watching is off");
+    }
+    if (closed) {
+      return RunWatch.endedAt(run.runId(), RunOutcome.Reason.CLIENT_CLOSED, "the client is closed");
+    }
+    RunWatch watch = new RunWatch(this, run.runId(), token, listener);
+    active.add(watch);
+    if (closed) {
+      watch.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client is closed");
+      return watch;
+    }
+    watch.start(limits.tryTakeFeed());
+    return watch;
+  }
+
+  /** Feeds in use now (at most the cap). */
+  public int liveFeeds() {
+    return limits == null ? 0 : limits.liveFeeds();
+  }
+
+  /** Watches not yet ended. */
+  public int activeWatches() {
+    return active.size();
+  }
+
+  /** Ends every watch ({@code CLIENT_CLOSED}); later watches end at once. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    for (RunWatch w : active) {
+      w.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client was closed");
+    }
+    if (limits != null) {
+      limits.clear();
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  void forget(RunWatch watch) {
+    active.remove(watch);
+  }
+
+  TriggerApi api() {
+    return api;
+  }
+
+  OkHttpClient http() {
+    return http;
+  }
+
+  Timing timing() {
+    return timing;
+  }
+
+  RunLimits limits() {
+    return limits;
+  }
+
+  @Override
+  public String toString() {
+    return api == null ? "RunWatcher{disabled}"
+        : "RunWatcher{" + api + ", " + limits + ", watches " + active.size() + (closed ? ", closed" : "") + "}";
+  }
+}

@@ -56,6 +56,15 @@ public interface AsyncSessions {
   CompletableFuture<Session> awaitIdle(String sessionId, WaitOptions wait, RequestOptions options);
 
   /**
+   * Waits until the session is idle, following {@code run} (the run a turn or example run
+   * returned): returns as soon as the run ends, one read after it, instead of at the next poll.
+   * The session is still polled, less often, and alone when following the run fails or is off.
+   *
+   * @throws PuffleTimeoutException when the wait's timeout passes (it carries the last session)
+   */
+  CompletableFuture<Session> awaitIdle(String sessionId, RunHandle run, WaitOptions wait, RequestOptions options);
+
+  /**
    * Sends a turn, waits for its task, and reports what it did.
    *
    * @return completes with {@link TurnFailedException} when the task ended without an assistant reply
@@ -112,6 +121,11 @@ public interface AsyncSessions {
   /** {@link #awaitIdle(String, WaitOptions, RequestOptions)} with the client's options. */
   default CompletableFuture<Session> awaitIdle(String sessionId, WaitOptions wait) {
     return awaitIdle(sessionId, wait, RequestOptions.none());
+  }
+
+  /** {@link #awaitIdle(String, RunHandle, WaitOptions, RequestOptions)} with defaults. */
+  default CompletableFuture<Session> awaitIdle(String sessionId, RunHandle run) {
+    return awaitIdle(sessionId, run, WaitOptions.defaults(), RequestOptions.none());
   }
 
   /** {@link #turnAndWait(String, TurnRequest, WaitOptions, RequestOptions)} with defaults. */

@@ -58,19 +58,16 @@ public final class PuffleClient implements AutoCloseable {
   private final ClientContext ctx;
   private final Transport transport;
   private final Timing timing;
-  private final RunWatcher runWatcher;
   private final boolean root;
   private final String baseUrl;
   private final Sessions sessions;
   private final Campaigns campaigns;
   private final PuffleAsyncClient async;
 
-  private PuffleClient(ClientContext ctx, Transport transport, Timing timing, RunWatcher runWatcher,
-      boolean root, String baseUrl) {
+  private PuffleClient(ClientContext ctx, Transport transport, Timing timing, boolean root, String baseUrl) {
     this.ctx = ctx;
     this.transport = transport;
     this.timing = timing;
-    this.runWatcher = runWatcher;
     this.root = root;
     this.baseUrl = baseUrl;
     SessionOps sessionOps = new SessionOps(ctx);
@@ -125,7 +122,7 @@ public final class PuffleClient implements AutoCloseable {
    */
   public PuffleClient withOptions(RequestOptions options) {
     ai.puffle.sdk.internal.mapping.Validate.notNull("options", options);
-    return new PuffleClient(ctx.withDefaults(options), transport, timing, runWatcher, false, baseUrl);
+    return new PuffleClient(ctx.withDefaults(options), transport, timing, false, baseUrl);
   }
 
   /** The default options of every call. */
@@ -150,14 +147,14 @@ public final class PuffleClient implements AutoCloseable {
       return;
     }
     ctx.lifecycle().close();
-    runWatcher.close();
+    ctx.runWatcher().close();
     transport.close();
     timing.close();
   }
 
   /** Follows the Trigger.dev runs of tasks (shared with the clients derived from this one). */
   RunWatcher runWatcher() {
-    return runWatcher;
+    return ctx.runWatcher();
   }
 
   @Override
@@ -311,13 +308,13 @@ public final class PuffleClient implements AutoCloseable {
       Lifecycle lifecycle = new Lifecycle();
       RequestFactory requests = new RequestFactory(config.baseUrl, PuffleJson.moshi());
       CallRunner runner = new CallRunner(new ErrorMapper(new Redactor(config.apiKeyValue())));
-      ClientContext ctx = new ClientContext(
-          new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,
-          config.defaults, config.listener, lifecycle, t);
       RunWatcher runs = config.watchRuns
           ? new RunWatcher(config.triggerApiUrl, transport.runClient(), t, config.maxLiveRunFeeds)
           : RunWatcher.disabled();
-      return new PuffleClient(ctx, transport, t, runs, true, config.baseUrl.toString());
+      ClientContext ctx = new ClientContext(
+          new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,
+          config.defaults, config.listener, lifecycle, t, runs);
+      return new PuffleClient(ctx, transport, t, true, config.baseUrl.toString());
     }
 
     @Override

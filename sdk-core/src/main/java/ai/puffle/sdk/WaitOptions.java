@@ -31,6 +31,7 @@ public final class WaitOptions {
   private final Duration maxInterval;
   private final Duration timeout;
   private final WaitProgressListener progressListener;
+  private final boolean watchRun;
 
   private WaitOptions(Builder b) {
     if (b.maxInterval.compareTo(b.initialInterval) < 0) {
@@ -41,6 +42,7 @@ public final class WaitOptions {
     this.maxInterval = b.maxInterval;
     this.timeout = b.timeout;
     this.progressListener = b.progressListener;
+    this.watchRun = b.watchRun;
   }
 
   /** The defaults. */
@@ -73,6 +75,15 @@ public final class WaitOptions {
     return Optional.ofNullable(progressListener);
   }
 
+  /**
+   * Whether the wait follows the task's Trigger.dev run, so that it returns as soon as the run
+   * ends (default true; the client's {@code watchRuns} must be on too). While the run is followed
+   * the session is still polled, less often, as a safety net.
+   */
+  public boolean watchRun() {
+    return watchRun;
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -80,6 +91,7 @@ public final class WaitOptions {
     b.maxInterval = maxInterval;
     b.timeout = timeout;
     b.progressListener = progressListener;
+    b.watchRun = watchRun;
     return b;
   }
 
@@ -92,17 +104,19 @@ public final class WaitOptions {
     return initialInterval.equals(other.initialInterval)
         && maxInterval.equals(other.maxInterval)
         && Objects.equals(timeout, other.timeout)
-        && Objects.equals(progressListener, other.progressListener);
+        && Objects.equals(progressListener, other.progressListener)
+        && watchRun == other.watchRun;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(initialInterval, maxInterval, timeout, progressListener);
+    return Objects.hash(initialInterval, maxInterval, timeout, progressListener, watchRun);
   }
 
   @Override
   public String toString() {
-    return "WaitOptions{poll=" + initialInterval + ".." + maxInterval + ", timeout=" + timeout + "}";
+    return "WaitOptions{poll=" + initialInterval + ".." + maxInterval + ", timeout=" + timeout
+        + ", watchRun=" + watchRun + "}";
   }
 
   /** Builds {@link WaitOptions}. Every setter checks its value at once. */
@@ -111,6 +125,7 @@ public final class WaitOptions {
     private Duration maxInterval = DEFAULT_MAX_INTERVAL;
     private Duration timeout;
     private WaitProgressListener progressListener;
+    private boolean watchRun = true;
 
     private Builder() {}
 
@@ -130,6 +145,15 @@ public final class WaitOptions {
     /** A listener told of every poll (elapsed time, polls so far, task status). */
     public Builder progressListener(WaitProgressListener listener) {
       this.progressListener = Validate.notNull("waitOptions.progressListener", listener);
+      return this;
+    }
+
+    /**
+     * Whether to follow the task's Trigger.dev run (default true). Off, the wait polls the
+     * session only, as it also does when following the run fails.
+     */
+    public Builder watchRun(boolean watch) {
+      this.watchRun = watch;
       return this;
     }
 

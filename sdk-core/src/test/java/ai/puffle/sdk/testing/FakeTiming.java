@@ -66,11 +66,14 @@ public final class FakeTiming implements Timing {
     return held.size();
   }
 
-  /** Runs the held delayed tasks (a cancelled one does nothing); returns how many ran. */
+  /**
+   * Runs the delayed tasks held now (a cancelled one does nothing); returns how many ran. Tasks
+   * they schedule in turn stay held: one call releases one step, however fast the server answers.
+   */
   public int releaseDelayed() throws Exception {
     int ran = 0;
     java.util.concurrent.FutureTask<Object> t;
-    while ((t = held.poll()) != null) {
+    for (int n = held.size(); n > 0 && (t = held.poll()) != null; n--) {
       if (!t.isCancelled()) {
         ran++;
       }

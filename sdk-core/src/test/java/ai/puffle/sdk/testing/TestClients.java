@@ -13,12 +13,13 @@ public final class TestClients {
   private TestClients() {}
 
   /**
-   * A builder aimed at {@code server}, running on {@code timing}. Its read timeout is 5 s, so a
-   * test whose script runs out of responses fails quickly instead of hanging.
+   * A builder aimed at {@code server}, running on {@code timing}, that does not follow runs (the
+   * tests that follow runs turn it on and point it at their own Trigger.dev). Its read timeout is
+   * 5 s, so a test whose script runs out of responses fails quickly instead of hanging.
    */
   public static PuffleClient.Builder builder(MockWebServer server, Timing timing) {
     return ai.puffle.sdk.ClientTestAccess.withTiming(
         PuffleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString())
-            .readTimeout(java.time.Duration.ofSeconds(5)), timing);
+            .readTimeout(java.time.Duration.ofSeconds(5)).watchRuns(false), timing);
   }
 }

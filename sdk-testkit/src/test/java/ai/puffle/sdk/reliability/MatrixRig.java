@@ -97,6 +97,7 @@ final class MatrixRig implements AutoCloseable {
                     .baseUrl(fake.baseUrl())
                     .okHttpClient(shared.http)
                     .contentReadTimeout(READ_TIMEOUT)
+                    .watchRuns(false)
                     .retryListener(events::add),
                 timing)
             .build();

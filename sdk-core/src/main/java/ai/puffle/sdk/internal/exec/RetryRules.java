@@ -84,6 +84,18 @@ public final class RetryRules {
   public static final Duration BUSY_INITIAL_INTERVAL = Duration.ofSeconds(2);
   /** Longest interval of a wait for a busy session. */
   public static final Duration BUSY_MAX_INTERVAL = Duration.ofSeconds(5);
+  /**
+   * First interval of a wait's session polls while the task's run is followed: a safety net
+   * for a watch that stalls without noticing, not the way the wait normally ends.
+   */
+  public static final Duration WATCHED_INITIAL_INTERVAL = Duration.ofSeconds(15);
+  /** Longest interval of a wait's session polls while the task's run is followed. */
+  public static final Duration WATCHED_MAX_INTERVAL = Duration.ofSeconds(30);
+  /**
+   * First interval once the followed run is over: the session is read at once, and should it
+   * still show the task (it is written just before the run ends), soon again.
+   */
+  public static final Duration RUN_OVER_INITIAL_INTERVAL = Duration.ofMillis(200);
   /** How many times an unknown outcome may lead to sending the request again. */
   public static final int MAX_RESENDS = 3;
   /** The most retries a call may ask for. */

@@ -60,7 +60,14 @@ public final class AsyncSessionsImpl implements AsyncSessions {
 
   @Override
   public CompletableFuture<Session> awaitIdle(String sessionId, WaitOptions wait, RequestOptions options) {
-    return ops.awaitIdle(sessionId, wait, options, Flow.async());
+    return ops.awaitIdle(sessionId, null, wait, options, Flow.async());
+  }
+
+  @Override
+  public CompletableFuture<Session> awaitIdle(
+      String sessionId, RunHandle run, WaitOptions wait, RequestOptions options) {
+    ai.puffle.sdk.internal.mapping.Validate.notNull("run", run);
+    return ops.awaitIdle(sessionId, run, wait, options, Flow.async());
   }
 
   @Override

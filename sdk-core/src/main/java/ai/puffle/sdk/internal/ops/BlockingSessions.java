@@ -59,7 +59,13 @@ public final class BlockingSessions implements Sessions {
 
   @Override
   public Session awaitIdle(String sessionId, WaitOptions wait, RequestOptions options) {
-    return ops.awaitIdle(sessionId, wait, options, Flow.blocking()).await();
+    return ops.awaitIdle(sessionId, null, wait, options, Flow.blocking()).await();
+  }
+
+  @Override
+  public Session awaitIdle(String sessionId, RunHandle run, WaitOptions wait, RequestOptions options) {
+    ai.puffle.sdk.internal.mapping.Validate.notNull("run", run);
+    return ops.awaitIdle(sessionId, run, wait, options, Flow.blocking()).await();
   }
 
   @Override

@@ -11,6 +11,7 @@ import ai.puffle.sdk.internal.exec.Lifecycle;
 import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.exec.Timing;
 import ai.puffle.sdk.internal.http.Transport;
+import ai.puffle.sdk.internal.run.RunWatcher;
 import java.time.Duration;
 
 /**
@@ -35,6 +36,7 @@ public final class ClientContext {
   final RetryListener listener;
   final Lifecycle lifecycle;
   final Timing timing;
+  final RunWatcher runs;
   private final RetryRules defaultRules;
 
   /** A context. */
@@ -47,7 +49,8 @@ public final class ClientContext {
       RequestOptions defaults,
       RetryListener listener,
       Lifecycle lifecycle,
-      Timing timing) {
+      Timing timing,
+      RunWatcher runs) {
     this.sessionsApi = sessionsApi;
     this.campaignsApi = campaignsApi;
     this.runner = runner;
@@ -57,6 +60,7 @@ public final class ClientContext {
     this.listener = listener;
     this.lifecycle = lifecycle;
     this.timing = timing;
+    this.runs = runs;
     this.defaultRules = RetryRules.forClient(timing, defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
   }
 
@@ -70,6 +74,7 @@ public final class ClientContext {
     this.listener = base.listener;
     this.lifecycle = base.lifecycle;
     this.timing = base.timing;
+    this.runs = base.runs;
     this.defaultRules = base.defaultRules.withMaxRetries(defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
   }
 
@@ -91,6 +96,11 @@ public final class ClientContext {
   /** The client's lifecycle. */
   public Lifecycle lifecycle() {
     return lifecycle;
+  }
+
+  /** Follows the Trigger.dev runs of tasks. */
+  public RunWatcher runWatcher() {
+    return runs;
   }
 
   /**

@@ -123,6 +123,22 @@ final class PollLoop {
     this.max = max;
   }
 
+  /**
+   * From now on, polls come every {@code initial} growing to {@code max}, counting afresh: the
+   * poll already scheduled is moved to {@code initial} from now.
+   */
+  void repace(Duration initial, Duration max) {
+    intervals(initial, max);
+    synchronized (this) {
+      misses = 0;
+      if (result.isDone() || polling || pending == null || !pending.cancel(false)) {
+        return;
+      }
+      pending = null;
+    }
+    schedule(delay(null).toNanos());
+  }
+
   private void schedule(long delayNanos) {
     if (result.isDone()) {
       return;

@@ -133,13 +133,17 @@ public final class SessionOps {
         .thenCompose(before -> examplesSender(sessionId, request, before, scope).send()));
   }
 
-  /** Polls until the session is idle; the first poll is at once. */
-  public Flow<Session> awaitIdle(String sessionId, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
+  /**
+   * Waits until the session is idle; the first poll is at once. With {@code run} (the run of the
+   * task being waited for, or null), it follows that run too and returns as soon as it ends.
+   */
+  public Flow<Session> awaitIdle(
+      String sessionId, RunHandle run, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("waitOptions", wait);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
     CallScope scope = ctx.waiterScope(options, flow, timeout);
-    return flow.run(f -> waitForTask(sessionId, wait, timeout, false, scope));
+    return flow.run(f -> waitForTask(sessionId, run, wait, timeout, false, scope));
   }
 
   /** Sends a turn, waits for its task, and reports what it did. */
@@ -154,7 +158,7 @@ public final class SessionOps {
     return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = turnSender(sessionId, request, before, scope);
       return sender.send()
-          .thenCompose(handle -> afterTask(sender, sessionId, wait, timeout, scope)
+          .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, scope)
               .thenApply(after -> TurnOutcome.of(
                   request.message(), before, after, handle, sender.sends(),
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
@@ -174,7 +178,7 @@ public final class SessionOps {
     return flow.run(f -> idleBefore(sessionId, "generateAiChatExamples", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = examplesSender(sessionId, request, before, scope);
       return sender.send()
-          .thenCompose(handle -> afterTask(sender, sessionId, wait, timeout, scope)
+          .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, scope)
               .thenApply(after -> new ExamplesResult(after.generatedExamples(), after, handle,
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
     }));
@@ -185,17 +189,19 @@ public final class SessionOps {
    * wait whose first poll comes after the first interval (the task was just accepted).
    */
   private CompletableFuture<Session> afterTask(
-      TaskSender<?> sender, String sessionId, WaitOptions wait, Duration timeout, CallScope scope) {
+      TaskSender<?> sender, String sessionId, RunHandle run, WaitOptions wait, Duration timeout,
+      CallScope scope) {
     Session settled = sender.settled();
     return settled != null
         ? CompletableFuture.completedFuture(settled)
-        : waitForTask(sessionId, wait, timeout, true, scope);
+        : waitForTask(sessionId, run, wait, timeout, true, scope);
   }
 
   private CompletableFuture<Session> waitForTask(
-      String sessionId, WaitOptions wait, Duration timeout, boolean knownBusy, CallScope scope) {
-    return waiter.forTask(sessionId, wait.initialPollInterval(), wait.maxPollInterval(), timeout,
-        knownBusy, wait.progressListener().orElse(null), scope);
+      String sessionId, RunHandle run, WaitOptions wait, Duration timeout, boolean knownBusy,
+      CallScope scope) {
+    return waiter.forTask(sessionId, run, wait.watchRun(), wait.initialPollInterval(),
+        wait.maxPollInterval(), timeout, knownBusy, wait.progressListener().orElse(null), scope);
   }
 
   /** The session before a task, waited out while busy so that the task is not sent into a 409. */

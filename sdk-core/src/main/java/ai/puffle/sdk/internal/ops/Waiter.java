@@ -1,6 +1,7 @@
 package ai.puffle.sdk.internal.ops;
 
 import ai.puffle.sdk.PuffleException;
+import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.PuffleTimeoutException;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TaskStatus;
@@ -8,8 +9,12 @@ import ai.puffle.sdk.WaitProgressListener;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.http.ErrorMapper;
+import ai.puffle.sdk.internal.run.RunUpdate;
+import ai.puffle.sdk.internal.run.RunWatch;
+import ai.puffle.sdk.internal.run.RunWatchListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The waits for a session to be idle, each a {@link PollLoop} over the rules of {@link
@@ -28,21 +33,46 @@ final class Waiter {
   /**
    * Waits for a task's end: polls every {@code initial} growing to {@code max}, until {@code
    * timeout} from now or the call's deadline, whichever comes first; then {@link
-   * PuffleTimeoutException} with the last session seen.
+   * PuffleTimeoutException} with the last session seen. With {@code run} to follow ({@code watch}
+   * and the client's watching on, a known run), it follows the run too: polls go on as usual
+   * until the watch hears from the run, then only as a safety net ({@link
+   * RetryRules#WATCHED_INITIAL_INTERVAL}); when the run is over the session is read at once, and
+   * when following fails polls go back to the usual pace at once. So following a run never makes
+   * a wait slower than polling alone, short of a watch that stalls after it worked. The session
+   * stays the source of truth: the wait ends on an idle read, whatever the run said.
    */
   CompletableFuture<Session> forTask(
-      String sessionId, Duration initial, Duration max, Duration timeout, boolean knownBusy,
-      WaitProgressListener progress, CallScope scope) {
+      String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
+      Duration timeout, boolean knownBusy, WaitProgressListener progress, CallScope scope) {
     long deadline = Math.min(CallScope.deadlineAfter(scope.timing(), timeout), scope.deadlineNanos());
     long start = scope.timing().nanoTime();
-    return poll(sessionId, initial, max, deadline, knownBusy, progress, scope,
-        (last, polls, cause) -> {
-          Duration elapsed = Duration.ofNanos(scope.timing().nanoTime() - start);
-          return new PuffleTimeoutException(
-              "session " + sessionId + " still " + statusText(last) + " after " + elapsed.toMillis()
-                  + " ms (" + polls + " polls, timeout " + timeout + ")",
-              last, elapsed, cause, polls);
-        });
+    PollLoop.AtDeadline atDeadline = (last, polls, cause) -> {
+      Duration elapsed = Duration.ofNanos(scope.timing().nanoTime() - start);
+      return new PuffleTimeoutException(
+          "session " + sessionId + " still " + statusText(last) + " after " + elapsed.toMillis()
+              + " ms (" + polls + " polls, timeout " + timeout + ")",
+          last, elapsed, cause, polls);
+    };
+    if (!watch || run == null || !run.isKnown() || !ctx.runs.isEnabled()) {
+      return poll(sessionId, initial, max, deadline, knownBusy, progress, scope, atDeadline);
+    }
+    PollLoop loop = new PollLoop(ctx, scope, sessionId, initial, max, deadline, progress, atDeadline, false);
+    AtomicBoolean heard = new AtomicBoolean();
+    RunWatch watching = ctx.runs.watch(run, new RunWatchListener() {
+      @Override
+      public void onUpdate(RunUpdate update) {
+        if (!update.isOver() && heard.compareAndSet(false, true)) {
+          // The watch works: the session's polls become a slow safety net.
+          loop.repace(RetryRules.WATCHED_INITIAL_INTERVAL, RetryRules.WATCHED_MAX_INTERVAL);
+        }
+      }
+    });
+    watching.outcome().thenAccept(outcome -> {
+      loop.intervals(outcome.isRunOver() ? RetryRules.RUN_OVER_INITIAL_INTERVAL : initial, max);
+      loop.wake();
+    });
+    loop.result().whenComplete((s, e) -> watching.cancel());
+    return loop.start(knownBusy).result();
   }
 
   /**

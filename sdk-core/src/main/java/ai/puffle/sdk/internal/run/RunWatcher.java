@@ -94,6 +94,11 @@ public final class RunWatcher implements AutoCloseable {
     return watch;
   }
 
+  /** Whether this watcher follows runs at all (false: {@link #disabled()}). */
+  public boolean isEnabled() {
+    return api != null;
+  }
+
   /** Feeds in use now (at most the cap). */
   public int liveFeeds() {
     return limits == null ? 0 : limits.liveFeeds();

@@ -194,16 +194,18 @@ class RunFeedTest {
   @Test
   void aLiveRequestOnAScaledClockIsHeldForAShortWhileOnly() {
     try (RunFixture scaled = new RunFixture(FakePuffle.builder().timeMode(TimeMode.scaled(0.001)))) {
+      // Far longer than the hold here, far shorter than the real server's 20 s.
+      RunHttp reader = new RunHttp(scaled.fake, Duration.ofSeconds(5));
       scaled.fake.faults().next(Operation.RUN_TURN, Fault.taskNeverFinishes());
       RunFixture.Run stuck = scaled.startTurn();
       Http.Res live = scaled.runs.feed(stuck.id, stuck.token, "offset=-1");
       // Follow the run into EXECUTING; then a live request with nothing new times out quickly
       // (20 s scaled to 20 ms, at least 50 ms) instead of the real server's 20 s.
       while (!"EXECUTING".equals(RunHttp.value(scaled.snapshot(stuck), 0).get("status"))) {
-        live = scaled.runs.feed(stuck.id, stuck.token, RunHttp.next(live, true));
+        live = reader.feed(stuck.id, stuck.token, RunHttp.next(live, true));
       }
       live = scaled.snapshot(stuck);
-      Http.Res upToDate = scaled.runs.feed(stuck.id, stuck.token, RunHttp.next(live, true));
+      Http.Res upToDate = reader.feed(stuck.id, stuck.token, RunHttp.next(live, true));
       assertEquals(List.of(UP_TO_DATE), RunHttp.messages(upToDate));
     }
   }
@@ -221,10 +223,11 @@ class RunFeedTest {
     assertEquals(List.of(Map.of("headers", Map.of("control", "must-refetch"))),
         RunHttp.messages(refetch));
 
-    assertEquals(409, f.runs.feed(run.id, run.token, RunHttp.next(snapshot, true)).status,
-        "the old handle keeps getting 409");
-    assertEquals(newHandle,
-        f.runs.feed(run.id, run.token, RunHttp.next(snapshot, false)).headers.get("electric-handle"));
+    for (boolean live : new boolean[] {false, true}) {
+      Http.Res old = f.runs.feed(run.id, run.token, RunHttp.next(snapshot, live));
+      assertEquals(409, old.status, "the old handle keeps getting 409, live " + live);
+      assertEquals(newHandle, old.headers.get("electric-handle"));
+    }
 
     Http.Res again = f.runs.feed(run.id, run.token, "offset=-1&handle=" + newHandle
         + "&expired_handle=" + oldHandle);

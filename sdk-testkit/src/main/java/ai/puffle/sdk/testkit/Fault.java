@@ -177,9 +177,9 @@ public final class Fault {
   /**
    * For {@link Operation#SUBSCRIBE_TO_RUN}: the run's feed is rotated, as when Electric drops a
    * shape. The run gets a new shape handle; this request is answered {@code 409} with the new
-   * handle in {@code electric-handle} and the body {@code [{"headers":{"control":"must-refetch"}}]},
-   * and so is every later request that still sends the old handle, until the client starts again
-   * from {@code offset=-1}.
+   * handle in {@code electric-handle} and the body
+   * {@code [{"headers":{"control":"must-refetch"}}]}, and so is every later request that still
+   * sends the old handle, until the client starts again from {@code offset=-1}.
    */
   public static Fault mustRefetch() {
     return of(Kind.MUST_REFETCH, 409, null, true);

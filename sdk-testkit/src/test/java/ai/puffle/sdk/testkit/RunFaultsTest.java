@@ -144,7 +144,8 @@ class RunFaultsTest {
   void otherMethodsOnRunPathsAre405() {
     Http.Res post = f.http.post("/api/v3/runs/" + run.id, "{}");
     assertEquals(405, post.status);
-    assertEquals(Operation.UNKNOWN, f.fake.requests().get(f.fake.requests().size() - 1).operation());
+    List<RecordedCall> calls = f.fake.requests();
+    assertEquals(Operation.UNKNOWN, calls.get(calls.size() - 1).operation());
     assertEquals(Map.of("error", "Method not allowed"), post.json());
   }
 }

@@ -193,7 +193,8 @@ class RunFeedTest {
 
   @Test
   void aLiveRequestOnAScaledClockIsHeldForAShortWhileOnly() {
-    try (RunFixture scaled = new RunFixture(FakePuffle.builder().timeMode(TimeMode.scaled(0.001)))) {
+    try (RunFixture scaled =
+        new RunFixture(FakePuffle.builder().timeMode(TimeMode.scaled(0.001)))) {
       // Far longer than the hold here, far shorter than the real server's 20 s.
       RunHttp reader = new RunHttp(scaled.fake, Duration.ofSeconds(5));
       scaled.fake.faults().next(Operation.RUN_TURN, Fault.taskNeverFinishes());

@@ -11,6 +11,7 @@ import ai.puffle.sdk.testkit.internal.trigger.RunRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Waits until at least {@code count} live run feed requests are held; false on timeout. */
-  public boolean awaitHeldRunFeeds(int count, java.time.Duration timeout)
+  public boolean awaitHeldRunFeeds(int count, Duration timeout)
       throws InterruptedException {
     return runs.awaitHeldFeeds(count, timeout);
   }

@@ -101,7 +101,7 @@ final class FeedColumns {
     return skip;
   }
 
-  /** The {@code electric-schema} header: {@code {"id":{"type":"text"},...}} without skipped ones. */
+  /** The {@code electric-schema} header, {@code {"id":{"type":"text"},...}}, less skipped ones. */
   static Map<String, Object> schema(Set<String> skip) {
     Map<String, Object> schema = new LinkedHashMap<>();
     for (Column c : COLUMNS) {

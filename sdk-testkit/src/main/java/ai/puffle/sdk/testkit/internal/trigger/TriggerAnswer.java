@@ -5,6 +5,7 @@ import okhttp3.Headers;
 /** A run endpoint's answer before any response fault: status, headers and body. Immutable. */
 public final class TriggerAnswer {
   private static final Headers JSON = Headers.of("Content-Type", "application/json; charset=utf-8");
+  private static final TriggerJson WRITER = new TriggerJson();
 
   /** The HTTP status. */
   public final int status;
@@ -26,7 +27,7 @@ public final class TriggerAnswer {
 
   /** {@code {"error": message}}. */
   static TriggerAnswer error(int status, String message) {
-    return json(status, new TriggerJson().error(message));
+    return json(status, WRITER.error(message));
   }
 
   /**

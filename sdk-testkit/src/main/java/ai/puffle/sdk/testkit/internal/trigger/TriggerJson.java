@@ -2,6 +2,7 @@ package ai.puffle.sdk.testkit.internal.trigger;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import java.util.Map;
 
 /**
  * Writes the run endpoints' JSON: maps in insertion order, lists, strings, numbers, booleans, and
@@ -17,6 +18,6 @@ final class TriggerJson {
 
   /** {@code {"error": message}}. */
   String error(String message) {
-    return write(java.util.Map.of("error", message));
+    return write(Map.of("error", message));
   }
 }

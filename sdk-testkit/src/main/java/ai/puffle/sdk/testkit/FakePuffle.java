@@ -14,7 +14,10 @@ import okhttp3.HttpUrl;
  * A stateful in-process Puffle API emulator on a loopback port: campaigns with sequence nodes,
  * AI chat sessions with asynchronous turns and example generation, generate-content, and
  * generated messages, answering with the same JSON shapes and error bodies
- * ({@code {"error": "..."}}) as the real service.
+ * ({@code {"error": "..."}}) as the real service. It also serves Trigger.dev's run endpoints for
+ * the run of every turn and example run it accepts, on the same base URL ({@link
+ * #triggerApiUrl()}): retrieve and the realtime feed, authenticated with the run's public access
+ * token.
  *
  * <pre>{@code
  * try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.virtual()).start()) {
@@ -53,6 +56,55 @@ public final class FakePuffle implements AutoCloseable {
   public String baseUrl() {
     String text = emulator.url().toString();
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /**
+   * The URL to give a client as Trigger.dev's API ({@code PuffleClient.Builder.triggerApiUrl}):
+   * the emulator serves {@code GET /api/v3/runs/{runId}} and {@code GET /realtime/v1/runs/{runId}}
+   * for its runs on its own base URL, so this is {@link #baseUrl()}.
+   */
+  public String triggerApiUrl() {
+    return baseUrl();
+  }
+
+  /**
+   * Whether the emulator serves Trigger.dev's run endpoints (default true). Off, every request to
+   * them is answered {@code 404 {"error": "Not found"}} without {@code x-should-retry}, as from a
+   * server without them, so a client has to fall back to polling the session; they are still
+   * counted and logged under {@link Operation#RETRIEVE_RUN} and {@link
+   * Operation#SUBSCRIBE_TO_RUN}, and no fault is injected into them. Runs go on meanwhile, so
+   * switching back on shows them as they are.
+   */
+  public void serveTriggerRuns(boolean serve) {
+    emulator.serveTriggerRuns(serve);
+  }
+
+  /**
+   * How many live requests of the realtime run feed ({@code live=true}) the emulator is holding
+   * now, waiting for their run to change or their hold to end.
+   */
+  public int heldRunFeeds() {
+    return emulator.heldRunFeeds();
+  }
+
+  /**
+   * Blocks until the emulator holds at least {@code count} live run feed requests, so a test on
+   * the virtual clock can advance it knowing those requests are waiting for it.
+   *
+   * @throws AssertionError if that does not happen within {@code timeout} of real time, or the
+   *     thread is interrupted (its interrupt flag is kept)
+   */
+  public void awaitHeldRunFeeds(int count, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    try {
+      if (!emulator.awaitHeldRunFeeds(count, timeout)) {
+        throw new AssertionError("expected " + count + " held run feed request(s) within "
+            + timeout + ", but " + heldRunFeeds() + " are held");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for held run feed requests", e);
+    }
   }
 
   /** The base URL as an OkHttp {@link HttpUrl} (with a trailing slash). */

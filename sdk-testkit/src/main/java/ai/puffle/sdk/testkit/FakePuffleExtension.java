@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that starts a {@link FakePuffle} and a {@link PuffleClient} pointed at it
- * (built with {@code PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())}),
- * and closes both afterwards. Register it with {@code @RegisterExtension}; test methods receive
- * them as parameters, or read {@link #fake()} and {@link #client()}.
+ * (built with {@code PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+ * .triggerApiUrl(fake.triggerApiUrl())}, so the client follows the runs of its turns on the
+ * emulator too), and closes both afterwards. Register it with {@code @RegisterExtension}; test
+ * methods receive them as parameters, or read {@link #fake()} and {@link #client()}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -182,8 +183,10 @@ public final class FakePuffleExtension
     fakeOptions.accept(fakeBuilder);
     FakePuffle fake = fakeBuilder.start();
     try {
-      PuffleClient.Builder clientBuilder =
-          PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl());
+      PuffleClient.Builder clientBuilder = PuffleClient.builder()
+          .apiKey(fake.apiKey())
+          .baseUrl(fake.baseUrl())
+          .triggerApiUrl(fake.triggerApiUrl());
       clientOptions.accept(clientBuilder);
       return new Resources(fake, clientBuilder.build());
     } catch (RuntimeException e) {

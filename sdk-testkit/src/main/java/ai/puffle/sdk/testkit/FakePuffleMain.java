@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * <p>The port defaults to 8787. Tasks run at {@code --time-scale} times the real service's
- * durations (default 0.1: a turn takes 1.5 s). It prints the base URL, the test key it accepts
- * and the ids of the seeded campaign.
+ * durations (default 0.1: a turn takes 1.5 s). It prints the base URL, Trigger.dev's URL for the
+ * runs of turns (the same server), the test key it accepts and the ids of the seeded campaign.
  */
 public final class FakePuffleMain {
   /** The default port. */
@@ -83,6 +83,8 @@ public final class FakePuffleMain {
     out.println("Puffle emulator listening on " + fake.baseUrl());
     out.println();
     out.println("  export PUFFLE_API_BASE_URL=" + fake.baseUrl());
+    out.println("  export PUFFLE_TRIGGER_API_URL=" + fake.triggerApiUrl()
+        + "   # Trigger.dev's run endpoints, same server");
     out.println("  export PUFFLE_API_KEY=" + fake.apiKey() + "   # test key, accepted only here");
     out.println();
     out.println("  draft campaign: " + campaign.campaignId());

@@ -39,7 +39,11 @@ public final class Fault {
     /** The task is accepted but ends without a reply: task_status cleared, nothing produced. */
     TASK_WITHOUT_REPLY,
     /** The task is accepted and never ends: task_status stays set until cleared by PATCH. */
-    TASK_NEVER_FINISHES
+    TASK_NEVER_FINISHES,
+    /** The run's realtime feed is rotated: a new shape handle, and {@code 409} must-refetch. */
+    MUST_REFETCH,
+    /** The run's public access token expires: this and every later request with it get 401. */
+    TOKEN_EXPIRED
   }
 
   private final Kind kind;
@@ -170,6 +174,28 @@ public final class Fault {
     return of(Kind.TASK_NEVER_FINISHES, 0, null, true);
   }
 
+  /**
+   * For {@link Operation#SUBSCRIBE_TO_RUN}: the run's feed is rotated, as when Electric drops a
+   * shape. The run gets a new shape handle; this request is answered {@code 409} with the new
+   * handle in {@code electric-handle} and the body
+   * {@code [{"headers":{"control":"must-refetch"}}]}, and so is every later request that still
+   * sends the old handle, until the client starts again from {@code offset=-1}.
+   */
+  public static Fault mustRefetch() {
+    return of(Kind.MUST_REFETCH, 409, null, true);
+  }
+
+  /**
+   * For {@link Operation#SUBSCRIBE_TO_RUN} and {@link Operation#RETRIEVE_RUN}: the public access
+   * token this request carries expires now. The request and every later one with that token, on
+   * either endpoint, get {@code 401} {@code {"error": "Public Access Token has expired."}}; tokens
+   * of other runs are not affected. (Tokens also expire by themselves an hour after their run was
+   * created, in emulator time.)
+   */
+  public static Fault tokenExpired() {
+    return of(Kind.TOKEN_EXPIRED, 401, null, false);
+  }
+
   /** A copy that also sends this response header (for example an HTTP-date Retry-After). */
   public Fault withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
@@ -180,7 +206,7 @@ public final class Fault {
   /**
    * A copy that processes the request first (the server's state changes), then fails.
    *
-   * @throws IllegalStateException for kinds that always process the request
+   * @throws IllegalStateException for kinds whose timing is fixed (delays, task and run faults)
    */
   public Fault afterProcessing() {
     requireResponseFault();
@@ -190,7 +216,7 @@ public final class Fault {
   /**
    * A copy that fails without processing the request (nothing changes on the server).
    *
-   * @throws IllegalStateException for kinds that always process the request
+   * @throws IllegalStateException for kinds whose timing is fixed (delays, task and run faults)
    */
   public Fault beforeProcessing() {
     requireResponseFault();
@@ -198,8 +224,9 @@ public final class Fault {
   }
 
   private void requireResponseFault() {
-    if (kind == Kind.DELAY || isTaskFault()) {
-      throw new IllegalStateException(kind + " always processes the request");
+    if (kind == Kind.DELAY || isTaskFault() || isRunFault()) {
+      throw new IllegalStateException(kind + " has a fixed timing: "
+          + (processed ? "after processing" : "before processing"));
     }
   }
 
@@ -236,6 +263,14 @@ public final class Fault {
   /** Whether this fault acts on the asynchronous task rather than on the HTTP response. */
   public boolean isTaskFault() {
     return kind == Kind.TASK_WITHOUT_REPLY || kind == Kind.TASK_NEVER_FINISHES;
+  }
+
+  /**
+   * Whether this fault acts on a Trigger.dev run (its feed or its token) rather than on the HTTP
+   * response: {@link #mustRefetch()} and {@link #tokenExpired()}.
+   */
+  public boolean isRunFault() {
+    return kind == Kind.MUST_REFETCH || kind == Kind.TOKEN_EXPIRED;
   }
 
   private static String defaultMessage(int code) {

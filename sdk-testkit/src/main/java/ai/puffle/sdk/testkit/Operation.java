@@ -2,7 +2,8 @@ package ai.puffle.sdk.testkit;
 
 /**
  * The Puffle API operations that {@link FakePuffle} serves, named after the wire contract's
- * operation ids. Used to count requests, read the request log and aim faults.
+ * operation ids, and the two Trigger.dev run endpoints it serves on the same base URL for the runs
+ * of turns and example runs. Used to count requests, read the request log and aim faults.
  */
 public enum Operation {
   /** {@code POST /api/campaigns/ai-chat-sessions}. */
@@ -31,6 +32,17 @@ public enum Operation {
   GET_CAMPAIGN("getCampaign"),
   /** {@code PUT /api/campaigns/{id}/sequence/nodes/{nodeId}}. */
   UPDATE_NODE("updateCampaignSequenceNode"),
+  /**
+   * Trigger.dev's {@code GET /api/v3/runs/{runId}} ({@code runs.retrieve} in Trigger.dev's SDK),
+   * authenticated with the run's public access token. Not a Puffle operation.
+   */
+  RETRIEVE_RUN(null),
+  /**
+   * Trigger.dev's realtime run feed {@code GET /realtime/v1/runs/{runId}} ({@code
+   * runs.subscribeToRun}), on Electric's shape protocol, authenticated with the run's public
+   * access token. Not a Puffle operation.
+   */
+  SUBSCRIBE_TO_RUN(null),
   /** Any request that matches no operation (answered 404 or 405). */
   UNKNOWN(null);
 
@@ -40,7 +52,10 @@ public enum Operation {
     this.operationId = operationId;
   }
 
-  /** The operation id in openapi.yaml, or {@code null} for {@link #UNKNOWN}. */
+  /**
+   * The operation id in openapi.yaml, or {@code null} for {@link #UNKNOWN} and the Trigger.dev
+   * endpoints ({@link #RETRIEVE_RUN}, {@link #SUBSCRIBE_TO_RUN}), which are not Puffle's.
+   */
   public String operationId() {
     return operationId;
   }

@@ -30,15 +30,20 @@ class FakePuffleExtensionTest {
       .timeout(Duration.ofSeconds(20))
       .build();
 
+  private volatile String clientConfig;
+
   @RegisterExtension
-  final FakePuffleExtension puffle =
-      FakePuffleExtension.perTest().withFake(b -> b.timeMode(TimeMode.scaled(0.001)));
+  final FakePuffleExtension puffle = FakePuffleExtension.perTest()
+      .withFake(b -> b.timeMode(TimeMode.scaled(0.001)))
+      .withClient(b -> clientConfig = b.toString());
 
   @Test
   void injectsAnEmulatorAndAClientPointedAtIt(FakePuffle fake, PuffleClient client) {
     assertSame(fake, puffle.fake());
     assertSame(client, puffle.client());
     assertEquals(fake.url().toString(), client.baseUrl());
+    assertTrue(clientConfig.contains("triggerApiUrl=" + fake.url()), clientConfig);
+    assertEquals(fake.baseUrl(), fake.triggerApiUrl(), "the runs are served on the same URL");
     assertEquals(0, fake.requestCount(), "a fresh emulator for each test");
   }
 

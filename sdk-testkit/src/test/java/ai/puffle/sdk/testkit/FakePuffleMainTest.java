@@ -19,6 +19,7 @@ class FakePuffleMainTest {
       String banner = bytes.toString(StandardCharsets.UTF_8);
 
       assertTrue(banner.contains("PUFFLE_API_BASE_URL=" + fake.baseUrl()), banner);
+      assertTrue(banner.contains("PUFFLE_TRIGGER_API_URL=" + fake.triggerApiUrl()), banner);
       assertTrue(banner.contains("PUFFLE_API_KEY=pk_live_cli"), banner);
       assertTrue(banner.contains(fake.defaultCampaign().aiNodeId()), banner);
       assertEquals("pk_live_cli", fake.apiKey());

@@ -7,9 +7,11 @@ import ai.puffle.sdk.testkit.InjectedFault;
 import ai.puffle.sdk.testkit.Operation;
 import ai.puffle.sdk.testkit.RecordedCall;
 import ai.puffle.sdk.testkit.SeededCampaign;
+import ai.puffle.sdk.testkit.internal.trigger.RunRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ public final class Emulator implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final RequestLog log = new RequestLog();
   private final TurnLedger ledger = new TurnLedger();
+  private final RunRegistry runs;
   private final Seeder seeder;
   private final SeededCampaign defaultCampaign;
   private final MockWebServer server = new MockWebServer();
@@ -42,6 +45,7 @@ public final class Emulator implements AutoCloseable {
         ? new VirtualScheduler()
         : new ScaledScheduler(config.timeMode.scale());
     this.store = new Store(ids, scheduler, config.credits);
+    this.runs = new RunRegistry(new RunClockAdapter(scheduler, config.timeMode), config.seed);
     this.seeder = new Seeder(store);
     this.defaultCampaign =
         config.seedDefaultCampaign ? seeder.seed(Seeder.defaultCampaign()) : null;
@@ -49,13 +53,15 @@ public final class Emulator implements AutoCloseable {
     ChatEngine chat = new ChatEngine(store, config.replyModel);
     Api api = new Api(
         new SessionHandler(store, json),
-        new TaskHandler(store, json, scheduler, chat, ledger, timings),
+        new TaskHandler(store, json, scheduler, chat, ledger, timings, runs),
         new ContentHandler(store, json, chat, ledger),
         new MessageGeneration(store, json, scheduler, timings),
         new MessageHandler(store, json),
         new CampaignHandler(store, json));
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.setDispatcher(new PuffleDispatcher(apiKey, api, json, faults, log, ledger, scheduler));
+    TriggerDispatch trigger = new TriggerDispatch(runs, faults, json, log, scheduler);
+    server.setDispatcher(
+        new PuffleDispatcher(apiKey, api, json, faults, log, ledger, scheduler, trigger));
     try {
       InetAddress loopback = InetAddress.getLoopbackAddress();
       server.start(loopback, config.port);
@@ -90,6 +96,22 @@ public final class Emulator implements AutoCloseable {
   /** Plants a campaign. */
   public SeededCampaign seed(CampaignSeed seed) {
     return seeder.seed(seed);
+  }
+
+  /** Whether Trigger.dev's run endpoints are served (else they answer 404). */
+  public void serveTriggerRuns(boolean serve) {
+    runs.serve(serve);
+  }
+
+  /** How many live run feed requests are held now. */
+  public int heldRunFeeds() {
+    return runs.heldFeeds();
+  }
+
+  /** Waits until at least {@code count} live run feed requests are held; false on timeout. */
+  public boolean awaitHeldRunFeeds(int count, Duration timeout)
+      throws InterruptedException {
+    return runs.awaitHeldFeeds(count, timeout);
   }
 
   /** The clock that runs tasks. */
@@ -180,9 +202,10 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** Stops the server and the clock. */
+  /** Stops the server and the clock; held run feed requests are answered first. */
   @Override
   public void close() {
+    runs.close();
     scheduler.close();
     server.close();
   }

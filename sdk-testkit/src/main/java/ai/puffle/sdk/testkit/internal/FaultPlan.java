@@ -44,6 +44,13 @@ public final class FaultPlan implements Faults {
     if (fault.isTaskFault() && !operation.isTask()) {
       throw new IllegalArgumentException(fault.kind() + " needs RUN_TURN or GENERATE_EXAMPLES");
     }
+    if (fault.kind() == Fault.Kind.MUST_REFETCH && operation != Operation.SUBSCRIBE_TO_RUN) {
+      throw new IllegalArgumentException(fault.kind() + " needs SUBSCRIBE_TO_RUN");
+    }
+    if (fault.kind() == Fault.Kind.TOKEN_EXPIRED
+        && operation != Operation.SUBSCRIBE_TO_RUN && operation != Operation.RETRIEVE_RUN) {
+      throw new IllegalArgumentException(fault.kind() + " needs SUBSCRIBE_TO_RUN or RETRIEVE_RUN");
+    }
     rules.add(new Rule(operation, count, fault));
     return this;
   }
@@ -117,6 +124,9 @@ public final class FaultPlan implements Faults {
   private static void requireResponseFault(Fault fault) {
     if (fault.isTaskFault()) {
       throw new IllegalArgumentException(fault.kind() + " must be aimed at a task operation");
+    }
+    if (fault.isRunFault()) {
+      throw new IllegalArgumentException(fault.kind() + " must be aimed at a run endpoint");
     }
   }
 

@@ -23,6 +23,7 @@ final class PuffleDispatcher extends Dispatcher {
   private final RequestLog log;
   private final TurnLedger ledger;
   private final Scheduler clock;
+  private final TriggerDispatch trigger;
 
   PuffleDispatcher(
       String apiKey,
@@ -31,7 +32,8 @@ final class PuffleDispatcher extends Dispatcher {
       FaultPlan faults,
       RequestLog log,
       TurnLedger ledger,
-      Scheduler clock) {
+      Scheduler clock,
+      TriggerDispatch trigger) {
     this.apiKey = apiKey;
     this.api = api;
     this.json = json;
@@ -40,10 +42,16 @@ final class PuffleDispatcher extends Dispatcher {
     this.log = log;
     this.ledger = ledger;
     this.clock = clock;
+    this.trigger = trigger;
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    // Trigger.dev's run endpoints (the runs of turns and example runs) have their own pipeline.
+    MockResponse run = trigger.dispatch(request);
+    if (run != null) {
+      return run;
+    }
     String method = request.getMethod();
     HttpUrl url = request.getUrl();
     Route route = Route.match(method, url.pathSegments());

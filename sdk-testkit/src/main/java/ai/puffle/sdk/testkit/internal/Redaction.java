@@ -10,10 +10,12 @@ import okhttp3.Headers;
 
 /**
  * Request headers as the log keeps them: credentials are cut to a non-secret prefix
- * ({@code Bearer pk_live_…}), never stored whole.
+ * ({@code Bearer pk_live_…} for the API key, {@code Bearer tr_pat_…} for a run's public access
+ * token), never stored whole.
  */
 final class Redaction {
   static final String KEY_PREFIX = "pk_live_";
+  static final String RUN_TOKEN_PREFIX = "tr_pat_";
   private static final Set<String> SECRET =
       Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
 
@@ -30,7 +32,10 @@ final class Redaction {
     return result;
   }
 
-  /** {@code Bearer pk_live_…} for a Puffle key, {@code Bearer …} for another token, else {@code …}. */
+  /**
+   * {@code Bearer pk_live_…} for a Puffle key, {@code Bearer tr_pat_…} for a run token, {@code
+   * Bearer …} for another token, else {@code …}.
+   */
   static String redact(String value) {
     String trimmed = value.trim();
     int space = trimmed.indexOf(' ');
@@ -39,6 +44,11 @@ final class Redaction {
     }
     String scheme = trimmed.substring(0, space);
     String token = trimmed.substring(space + 1).trim();
-    return scheme + (token.startsWith(KEY_PREFIX) ? " " + KEY_PREFIX + "…" : " …");
+    for (String prefix : new String[] {KEY_PREFIX, RUN_TOKEN_PREFIX}) {
+      if (token.startsWith(prefix)) {
+        return scheme + " " + prefix + "…";
+      }
+    }
+    return scheme + " …";
   }
 }

@@ -5,17 +5,28 @@ import ai.puffle.sdk.generated.model.RunAiChatTurnRequest;
 import ai.puffle.sdk.generated.model.RunHandle;
 import ai.puffle.sdk.testkit.Fault;
 import ai.puffle.sdk.testkit.Reply;
+import ai.puffle.sdk.testkit.internal.trigger.RunEnd;
+import ai.puffle.sdk.testkit.internal.trigger.RunRecord;
+import ai.puffle.sdk.testkit.internal.trigger.RunRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The asynchronous task operations, /turn and /generate-examples: claim the session's busy flag,
- * answer with a run handle at once, and complete the work when the task falls due.
+ * start the task's Trigger.dev run and answer with its handle at once, and complete the work when
+ * the task falls due. The run ends at the instant task_status goes back to null, under the store
+ * lock: COMPLETED when the task did its work (also for a session deleted meanwhile, whose task
+ * still runs to completion), FAILED when it ended without a reply or examples or the reply model
+ * threw. A task that never finishes leaves its run EXECUTING.
  */
 final class TaskHandler {
   static final String NO_FRAMEWORK = "Session has no framework yet. Chat first to create one.";
+  /** The Trigger.dev task ids Puffle's docs name for a turn and an example run. */
+  static final String TURN_TASK = "framework-chat-turn";
+  static final String EXAMPLES_TASK = "generate-email-examples";
 
   private final Store store;
   private final WireJson json;
@@ -23,6 +34,7 @@ final class TaskHandler {
   private final ChatEngine chat;
   private final TurnLedger ledger;
   private final Timings timings;
+  private final RunRegistry runs;
 
   TaskHandler(
       Store store,
@@ -30,13 +42,15 @@ final class TaskHandler {
       Scheduler scheduler,
       ChatEngine chat,
       TurnLedger ledger,
-      Timings timings) {
+      Timings timings,
+      RunRegistry runs) {
     this.store = store;
     this.json = json;
     this.scheduler = scheduler;
     this.chat = chat;
     this.ledger = ledger;
     this.timings = timings;
+    this.runs = runs;
   }
 
   WireResponse turn(Call call) {
@@ -49,9 +63,10 @@ final class TaskHandler {
     synchronized (store) {
       SessionState s = claim(id, "chat_processing");
       ledger.accepted(s.id, message);
+      RunRecord run = startRun(TURN_TASK, s, timings.turn());
       schedule(call.taskFault, timings.turn(),
-          () -> completeTurn(s.id, message, varNames, sampleLeads, call.taskFault));
-      return WireResponse.ok(runHandle());
+          () -> completeTurn(s.id, message, varNames, sampleLeads, call.taskFault, run));
+      return WireResponse.ok(runHandle(run));
     }
   }
 
@@ -70,9 +85,11 @@ final class TaskHandler {
         throw HttpError.badRequest(NO_FRAMEWORK);
       }
       SessionState s = claim(id, "generating_examples");
-      schedule(call.taskFault, timings.examples(leads.size()),
-          () -> completeExamples(s.id, leads, firstBatch, call.taskFault));
-      return WireResponse.ok(runHandle());
+      Duration duration = timings.examples(leads.size());
+      RunRecord run = startRun(EXAMPLES_TASK, s, duration);
+      schedule(call.taskFault, duration,
+          () -> completeExamples(s.id, leads, firstBatch, call.taskFault, run));
+      return WireResponse.ok(runHandle(run));
     }
   }
 
@@ -99,18 +116,24 @@ final class TaskHandler {
       String message,
       List<String> varNames,
       List<Map<String, Object>> sampleLeads,
-      Fault taskFault) {
+      Fault taskFault,
+      RunRecord run) {
     synchronized (store) {
+      Instant now = store.now();
       SessionState s = store.sessions.get(id);
       if (s == null) {
-        return; // Deleted meanwhile: the orphaned task's result goes nowhere.
+        // Deleted meanwhile: the orphaned task runs to completion, its result goes nowhere.
+        runs.finish(run, RunEnd.completed(output(id)), now);
+        return;
       }
       Reply reply = null;
+      RunEnd failure = RunEnd.failed("Error", "The turn ended without a reply");
       if (taskFault == null) {
         try {
           reply = chat.ask(s, message, varNames, sampleLeads, false);
         } catch (RuntimeException modelFailed) {
           reply = null;
+          failure = RunEnd.failed(modelFailed.getClass().getSimpleName(), modelFailed.getMessage());
         }
       }
       if (reply == null) {
@@ -119,15 +142,22 @@ final class TaskHandler {
         chat.apply(s, message, reply);
       }
       s.taskStatus = null;
-      s.updatedAt = store.now();
+      s.updatedAt = now;
+      runs.finish(run, reply == null ? failure : RunEnd.completed(output(id)), now);
     }
   }
 
   private void completeExamples(
-      String id, List<Map<String, Object>> leads, boolean firstBatch, Fault taskFault) {
+      String id,
+      List<Map<String, Object>> leads,
+      boolean firstBatch,
+      Fault taskFault,
+      RunRecord run) {
     synchronized (store) {
+      Instant now = store.now();
       SessionState s = store.sessions.get(id);
       if (s == null) {
+        runs.finish(run, RunEnd.completed(output(id)), now);
         return;
       }
       if (taskFault == null) {
@@ -143,8 +173,22 @@ final class TaskHandler {
         }
       }
       s.taskStatus = null;
-      s.updatedAt = store.now();
+      s.updatedAt = now;
+      runs.finish(run, taskFault == null
+          ? RunEnd.completed(output(id))
+          : RunEnd.failed("Error", "The example run ended without examples"), now);
     }
+  }
+
+  /** The task's Trigger.dev run, queued now; its id and token come from the emulator's seed. */
+  private RunRecord startRun(String task, SessionState s, Duration duration) {
+    return runs.start(store.ids.token("run_", 24), store.ids.token("tr_pat_", 40), task, s.id,
+        s.updatedAt, duration);
+  }
+
+  /** What a task returns (the emulator's choice; Puffle does not document it). */
+  private static Map<String, Object> output(String sessionId) {
+    return Map.of("sessionId", sessionId);
   }
 
   /** The campaign lead with the same name, else a positional id. */
@@ -161,10 +205,10 @@ final class TaskHandler {
     return "lead-" + (index + 1);
   }
 
-  private RunHandle runHandle() {
+  private static RunHandle runHandle(RunRecord run) {
     RunHandle handle = new RunHandle();
-    handle.setRunId(store.ids.token("run_", 24));
-    handle.setPublicAccessToken(store.ids.token("tr_pat_", 40));
+    handle.setRunId(run.friendlyId());
+    handle.setPublicAccessToken(run.publicAccessToken());
     return handle;
   }
 }

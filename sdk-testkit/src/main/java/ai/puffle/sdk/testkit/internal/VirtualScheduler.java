@@ -2,7 +2,9 @@ package ai.puffle.sdk.testkit.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that moves only when told to. Due tasks run on the thread that advances the clock, in
@@ -14,6 +16,7 @@ final class VirtualScheduler implements Scheduler {
   private static final int MAX_TASKS_PER_ADVANCE = 100_000;
 
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long nowNanos;
   private long sequence;
   private boolean closed;
@@ -48,11 +51,25 @@ final class VirtualScheduler implements Scheduler {
     synchronized (this) {
       nowNanos = Math.max(nowNanos, target);
     }
+    timeMoved();
   }
 
   @Override
   public int advanceUntilIdle() {
-    return runUntil(Long.MAX_VALUE);
+    int ran = runUntil(Long.MAX_VALUE);
+    timeMoved();
+    return ran;
+  }
+
+  @Override
+  public void onTimeMoved(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  private void timeMoved() {
+    for (Runnable listener : listeners) {
+      listener.run();
+    }
   }
 
   /** Runs due tasks one by one, outside this lock (tasks take the store's lock). */

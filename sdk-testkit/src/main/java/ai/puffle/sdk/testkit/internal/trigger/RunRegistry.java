@@ -1,0 +1,175 @@
+package ai.puffle.sdk.testkit.internal.trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The emulator's Trigger.dev runs: one per accepted turn or example run, found by run id or by
+ * token. The task handler starts a run when it claims the session and finishes it at the instant
+ * it sets the session's {@code task_status} back to null, under the same store lock, so the run
+ * and the session always agree. Thread-safe.
+ */
+public final class RunRegistry implements AutoCloseable {
+  /**
+   * How long a run stays queued at most, in service time: DEQUEUED after half of it, EXECUTING
+   * after all of it (never after the task's end).
+   */
+  static final Duration QUEUE_TIME = Duration.ofSeconds(1);
+  private static final char[] CUID = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  private final RunClock clock;
+  private final Random internalIds;
+  private final TriggerJson json = new TriggerJson();
+  private final Map<String, RunRecord> byFriendlyId = new ConcurrentHashMap<>();
+  private final Map<String, RunRecord> byToken = new ConcurrentHashMap<>();
+  private final AtomicInteger numbers = new AtomicInteger();
+  private final AtomicLong cursors = new AtomicLong();
+  private final Object heldLock = new Object();
+  private int held;
+  private volatile boolean serving = true;
+  private volatile boolean closed;
+
+  /** Runs on {@code clock}; internal run ids come from {@code seed} (same seed, same ids). */
+  public RunRegistry(RunClock clock, long seed) {
+    this.clock = clock;
+    this.internalIds = new Random(seed ^ 0x7269676765724C4CL);
+    clock.onTimeMoved(this::timeMoved);
+  }
+
+  /**
+   * Creates the run of a task accepted at {@code acceptedAt} that will end {@code serviceDuration}
+   * later (or never). Its payload is {@code {"sessionId": ...}}.
+   */
+  public RunRecord start(
+      String friendlyId,
+      String token,
+      String taskIdentifier,
+      String sessionId,
+      Instant acceptedAt,
+      Duration serviceDuration) {
+    Duration queued = serviceDuration.compareTo(QUEUE_TIME) < 0 ? serviceDuration : QUEUE_TIME;
+    RunRecord run;
+    synchronized (internalIds) {
+      run = new RunRecord(internalId(), friendlyId, token, taskIdentifier, sessionId,
+          numbers.incrementAndGet(), acceptedAt,
+          clock.after(acceptedAt, queued.dividedBy(2)), clock.after(acceptedAt, queued));
+    }
+    byFriendlyId.put(friendlyId, run);
+    byToken.put(token, run);
+    return run;
+  }
+
+  /**
+   * Ends the run at {@code at}, the instant its task ended (and the session's task_status went
+   * back to null), and wakes the feed requests held on it. Ignored if it already ended.
+   */
+  public void finish(RunRecord run, RunEnd end, Instant at) {
+    synchronized (run) {
+      run.finish(end, at);
+      run.notifyAll();
+    }
+  }
+
+  /** Whether the run endpoints are served (else every request to them gets 404). */
+  public boolean serving() {
+    return serving;
+  }
+
+  /** Serves the run endpoints, or answers 404 to all of them. */
+  public void serve(boolean serve) {
+    this.serving = serve;
+  }
+
+  Optional<RunRecord> byFriendlyId(String friendlyId) {
+    return Optional.ofNullable(byFriendlyId.get(friendlyId));
+  }
+
+  Optional<RunRecord> byToken(String token) {
+    return Optional.ofNullable(byToken.get(token));
+  }
+
+  /** How many live feed requests are held now. */
+  public int heldFeeds() {
+    synchronized (heldLock) {
+      return held;
+    }
+  }
+
+  /** Waits until at least {@code count} live feed requests are held; false on timeout. */
+  public boolean awaitHeldFeeds(int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (heldLock) {
+      while (held < count) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(heldLock, left);
+      }
+      return true;
+    }
+  }
+
+  /** A live feed request starts ({@code +1}) or stops ({@code -1}) being held. */
+  void held(int delta) {
+    synchronized (heldLock) {
+      held += delta;
+      heldLock.notifyAll();
+    }
+  }
+
+  /** A fresh {@code electric-cursor} value. */
+  String nextCursor() {
+    return Long.toString(cursors.incrementAndGet());
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  TriggerJson json() {
+    return json;
+  }
+
+  RunClock clock() {
+    return clock;
+  }
+
+  /** A virtual clock moved: take due queue steps and let held requests look at the time. */
+  private void timeMoved() {
+    Instant now = clock.now();
+    for (RunRecord run : byFriendlyId.values()) {
+      synchronized (run) {
+        run.catchUp(now);
+        run.notifyAll();
+      }
+    }
+  }
+
+  /** A cuid-like internal id ({@code cm} and 23 letters and digits), as the TaskRun row's id. */
+  private String internalId() {
+    StringBuilder id = new StringBuilder("cm");
+    for (int i = 0; i < 23; i++) {
+      id.append(CUID[internalIds.nextInt(CUID.length)]);
+    }
+    return id.toString();
+  }
+
+  /** Releases every held feed request (each answers at once); later ones are not held. */
+  @Override
+  public void close() {
+    closed = true;
+    for (RunRecord run : byFriendlyId.values()) {
+      synchronized (run) {
+        run.notifyAll();
+      }
+    }
+  }
+}

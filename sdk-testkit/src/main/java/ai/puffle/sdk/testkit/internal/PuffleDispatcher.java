@@ -17,6 +17,7 @@ import okhttp3.HttpUrl;
 final class PuffleDispatcher extends Dispatcher {
   private final String apiKey;
   private final Api api;
+  private final RouteTable routes;
   private final WireJson json;
   private final FaultPlan faults;
   private final FaultResponses responses;
@@ -34,6 +35,7 @@ final class PuffleDispatcher extends Dispatcher {
       Scheduler clock) {
     this.apiKey = apiKey;
     this.api = api;
+    this.routes = RouteTable.of(api);
     this.json = json;
     this.faults = faults;
     this.responses = new FaultResponses(json);
@@ -46,7 +48,7 @@ final class PuffleDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     String method = request.getMethod();
     HttpUrl url = request.getUrl();
-    Route route = Route.match(method, url.pathSegments());
+    Route route = routes.match(method, url.pathSegments());
     Operation operation = route.operation;
     long sequence = log.arrived(operation);
     String body = request.getBody() == null ? "" : request.getBody().utf8();

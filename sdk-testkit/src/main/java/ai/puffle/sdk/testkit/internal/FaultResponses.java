@@ -14,6 +14,9 @@ final class FaultResponses {
       "{\"session\": {\"id\": \"00000000-0000-0000-0000-000000000000\", \"task_status\": null}}";
   private static final String MALFORMED = "{\"session\": <oops> this is not JSON";
 
+  /** The Content-Type of every JSON response. */
+  static final String JSON = "application/json; charset=utf-8";
+
   private final WireJson json;
 
   FaultResponses(WireJson json) {
@@ -24,16 +27,24 @@ final class FaultResponses {
   static final class Sent {
     final MockResponse response;
     final int status;
+    /** The body of the handler's own answer (no fault shaped it), else null. */
+    final String body;
 
     Sent(MockResponse response, int status) {
+      this(response, status, null);
+    }
+
+    Sent(MockResponse response, int status, String body) {
       this.response = response;
       this.status = status;
+      this.body = body;
     }
   }
 
   /** The handler's answer as is. */
   Sent normal(WireResponse wire) {
-    return new Sent(jsonResponse(wire.status, wire.encode(json)).build(), wire.status);
+    String body = wire.encode(json);
+    return new Sent(jsonResponse(wire.status, body).build(), wire.status, body);
   }
 
   /** A fault before processing: nothing was handled, {@code real} is not available. */
@@ -101,7 +112,7 @@ final class FaultResponses {
   private static MockResponse.Builder jsonResponse(int status, String body) {
     return new MockResponse.Builder()
         .code(status)
-        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .setHeader("Content-Type", JSON)
         .body(body);
   }
 

@@ -24,6 +24,7 @@ final class PuffleDispatcher extends Dispatcher {
   private final RequestLog log;
   private final TurnLedger ledger;
   private final Scheduler clock;
+  private final ContractCheck contract;
 
   PuffleDispatcher(
       String apiKey,
@@ -32,7 +33,8 @@ final class PuffleDispatcher extends Dispatcher {
       FaultPlan faults,
       RequestLog log,
       TurnLedger ledger,
-      Scheduler clock) {
+      Scheduler clock,
+      ContractCheck contract) {
     this.apiKey = apiKey;
     this.api = api;
     this.routes = RouteTable.of(api);
@@ -42,6 +44,7 @@ final class PuffleDispatcher extends Dispatcher {
     this.log = log;
     this.ledger = ledger;
     this.clock = clock;
+    this.contract = contract;
   }
 
   @Override
@@ -53,6 +56,7 @@ final class PuffleDispatcher extends Dispatcher {
     long sequence = log.arrived(operation);
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     noteTurnReceived(route, body);
+    contract.request(route, request, body);
 
     Fault fault = faults.pick(operation);
     if (fault != null) {
@@ -69,6 +73,9 @@ final class PuffleDispatcher extends Dispatcher {
       sent = fault == null || taskFault != null
           ? responses.normal(answer)
           : responses.processed(fault, answer);
+    }
+    if (sent.body != null) {
+      contract.response(route, request, sent.status, FaultResponses.JSON, sent.body);
     }
     log.add(new RecordedCall(sequence, operation, method, url.encodedPath(), url.encodedQuery(),
         Redaction.headers(request.getHeaders()), body, sent.status, fault));

@@ -57,6 +57,7 @@ class FixturesTest {
     TYPES.put("generate-content-response.json", GenerateContentResponse.class);
     TYPES.put("generate-content-no-skeleton.json", GenerateContentResponse.class);
     TYPES.put("campaign-detail.json", CampaignDetail.class);
+    TYPES.put("campaign-fresh.json", CampaignDetail.class);
     TYPES.put("generated-messages.json", GeneratedMessageListEnvelope.class);
     TYPES.put("generate-ai-accepted.json", GenerateMessagesResult.class);
     TYPES.put("generated-message-updated.json", GeneratedMessageEnvelope.class);

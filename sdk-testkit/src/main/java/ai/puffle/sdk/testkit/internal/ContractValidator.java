@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -60,6 +61,13 @@ final class ContractValidator {
     this.validator =
         OpenApiInteractionValidator.createFor(parse(spec))
             .withSchemaFactorySupplier(StrictNulls::schemaFactory)
+            .withLevelResolver(LevelResolver.create()
+                // Unknown keys are allowed, as the spec says: no schema closes an object
+                // (the validator would reject them by default).
+                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                .withLevel("validation.request.parameter.query.unexpected",
+                    ValidationReport.Level.IGNORE)
+                .build())
             .build();
   }
 

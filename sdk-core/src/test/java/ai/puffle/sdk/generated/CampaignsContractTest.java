@@ -35,6 +35,7 @@ import ai.puffle.sdk.generated.model.GenerateContentResponse;
 import ai.puffle.sdk.generated.model.GenerateContentSampleLead;
 import ai.puffle.sdk.generated.model.GenerateMessagesAction;
 import ai.puffle.sdk.generated.model.GenerateMessagesRequest;
+import ai.puffle.sdk.generated.model.GenerateMessagesResult;
 import ai.puffle.sdk.generated.model.GeneratedMessage;
 import ai.puffle.sdk.generated.model.GeneratedMessageEnvelope;
 import ai.puffle.sdk.generated.model.GeneratedMessageListEnvelope;
@@ -152,7 +153,7 @@ class CampaignsContractTest {
   @Test
   void generateCampaignMessagesResolve() throws Exception {
     server.enqueue(MockServers.json(200, "generated-messages.json"));
-    ApiRequest<GeneratedMessageListEnvelope> request =
+    ApiRequest<GenerateMessagesResult> request =
         wire.campaigns.generateCampaignMessages(
             CAMPAIGN_ID, new GenerateMessagesRequest().action(GenerateMessagesAction.RESOLVE));
     assertEquals("generateCampaignMessages", request.operationId());
@@ -175,7 +176,7 @@ class CampaignsContractTest {
             .nodeId(AI_NODE_ID)
             .prospectIds(List.of(PROSPECT_2));
 
-    GeneratedMessageListEnvelope response =
+    GenerateMessagesResult response =
         wire.execute(wire.campaigns.generateCampaignMessages(CAMPAIGN_ID, generate));
 
     RecordedRequest recorded = wire.take();

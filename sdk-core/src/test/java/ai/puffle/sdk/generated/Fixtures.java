@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * task_status "summarizing"), {@code session-list.json}, {@code session-deleted.json}, {@code
  * run-handle.json}.
  * Campaigns: {@code generate-content-response.json}, {@code generate-content-no-skeleton.json},
- * {@code campaign-detail.json}, {@code generated-messages.json}, {@code generate-ai-accepted.json},
+ * {@code campaign-detail.json}, {@code campaign-fresh.json} (a new campaign: null operating
+ * hours, stats and settings), {@code generated-messages.json}, {@code generate-ai-accepted.json},
  * {@code generated-message-updated.json}, {@code sequence-node-updated.json}. Errors: {@code
  * error-no-framework.json}, {@code error-session-busy.json}, {@code error-internal.json} (flat
  * string) and {@code error-nested-unauthorized.json} ({@code {code, message}}).

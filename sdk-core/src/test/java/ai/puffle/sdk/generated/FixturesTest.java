@@ -10,6 +10,7 @@ import ai.puffle.sdk.generated.model.CampaignDetail;
 import ai.puffle.sdk.generated.model.DeleteResult;
 import ai.puffle.sdk.generated.model.ErrorBody;
 import ai.puffle.sdk.generated.model.GenerateContentResponse;
+import ai.puffle.sdk.generated.model.GenerateMessagesResult;
 import ai.puffle.sdk.generated.model.GeneratedMessageEnvelope;
 import ai.puffle.sdk.generated.model.GeneratedMessageListEnvelope;
 import ai.puffle.sdk.generated.model.RunHandle;
@@ -56,8 +57,9 @@ class FixturesTest {
     TYPES.put("generate-content-response.json", GenerateContentResponse.class);
     TYPES.put("generate-content-no-skeleton.json", GenerateContentResponse.class);
     TYPES.put("campaign-detail.json", CampaignDetail.class);
+    TYPES.put("campaign-fresh.json", CampaignDetail.class);
     TYPES.put("generated-messages.json", GeneratedMessageListEnvelope.class);
-    TYPES.put("generate-ai-accepted.json", GeneratedMessageListEnvelope.class);
+    TYPES.put("generate-ai-accepted.json", GenerateMessagesResult.class);
     TYPES.put("generated-message-updated.json", GeneratedMessageEnvelope.class);
     TYPES.put("sequence-node-updated.json", SequenceNodeEnvelope.class);
     TYPES.put("error-no-framework.json", ErrorBody.class);

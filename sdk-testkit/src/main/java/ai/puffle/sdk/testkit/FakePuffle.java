@@ -246,10 +246,59 @@ public final class FakePuffle implements AutoCloseable {
     emulator.setCampaignStatus(campaignId, Objects.requireNonNull(status, "status"));
   }
 
-  /** Stops serving and drops pending tasks. Idempotent. */
+  /**
+   * Whether requests are allowed to break the contract from now on: call it in a test that
+   * sends bad input on purpose (a malformed id, a missing key, an empty message ...). The
+   * responses to them are still checked. Has no effect unless {@link Builder#validateContract}
+   * is on. {@link FakePuffleExtension} turns it off again after each test.
+   */
+  public void allowBadRequests() {
+    emulator.allowBadRequests(true);
+  }
+
+  /** Whether requests and responses are checked against openapi.yaml. */
+  public boolean validatesContract() {
+    return emulator.validatesContract();
+  }
+
+  /**
+   * Every contract violation found so far, one line each: the operation, request or response
+   * (with the status), the JSON pointer into the body where there is one, and the rule broken.
+   * Empty unless {@link Builder#validateContract} is on.
+   */
+  public List<String> contractViolations() {
+    return emulator.contractViolations();
+  }
+
+  /**
+   * Fails if a request or response broke the contract since the last check.
+   *
+   * @throws AssertionError listing the violations
+   */
+  public void assertContractKept() {
+    List<String> fresh = emulator.takeUnreportedViolations();
+    if (!fresh.isEmpty()) {
+      throw new AssertionError(fresh.size() + " request(s) or response(s) broke the contract"
+          + " (openapi.yaml):\n  " + String.join("\n  ", fresh));
+    }
+  }
+
+  /**
+   * Stops serving and drops pending tasks. Idempotent.
+   *
+   * @throws AssertionError when the contract check is on and found violations that no
+   *     {@link #assertContractKept()} has reported yet
+   */
   @Override
   public void close() {
     emulator.close();
+    assertContractKept();
+  }
+
+  /** Ends one test of a shared emulator: reports its violations, disallows bad requests. */
+  void endTest() {
+    emulator.allowBadRequests(false);
+    assertContractKept();
   }
 
   @Override
@@ -259,9 +308,14 @@ public final class FakePuffle implements AutoCloseable {
 
   /** Options of a {@link FakePuffle}. */
   public static final class Builder {
+    /** The system property that turns {@link #validateContract} on by default: {@code true}. */
+    public static final String VALIDATE_CONTRACT_PROPERTY = "puffle.testkit.validateContract";
+
     private final EmulatorConfig config = new EmulatorConfig();
 
-    private Builder() {}
+    private Builder() {
+      config.validateContract = Boolean.getBoolean(VALIDATE_CONTRACT_PROPERTY);
+    }
 
     /** The API key to accept (default: {@code pk_live_} and 64 hex digits from the seed). */
     public Builder apiKey(String apiKey) {
@@ -331,6 +385,22 @@ public final class FakePuffle implements AutoCloseable {
     /** Whether to plant the default campaign (default true). */
     public Builder defaultCampaign(boolean seed) {
       config.seedDefaultCampaign = seed;
+      return this;
+    }
+
+    /**
+     * Whether to check every request to an operation of the wire contract (openapi.yaml), and
+     * every response the emulator sends to it, against the contract, strictly ({@code null}
+     * only where the contract allows it). Each violation fails the test: {@link
+     * FakePuffleExtension} checks after each test, and {@link FakePuffle#close()} throws.
+     * Responses shaped by an injected fault are not checked; a test that sends bad input on
+     * purpose says so with {@link FakePuffle#allowBadRequests()}.
+     *
+     * <p>Default: the system property {@value #VALIDATE_CONTRACT_PROPERTY}, else off. Needs
+     * {@code com.atlassian.oai:swagger-request-validator-core} (2.46.1) on the test class path.
+     */
+    public Builder validateContract(boolean validate) {
+      config.validateContract = validate;
       return this;
     }
 

@@ -134,14 +134,24 @@ public final class FakePuffleExtension
     current.set(resources);
   }
 
-  /** Closes this test's client and emulator (per test). */
+  /**
+   * Fails the test if its requests or responses broke the contract (when the emulator checks
+   * it), then closes this test's client and emulator (per test).
+   */
   @Override
   public void afterEach(ExtensionContext context) {
+    Resources running = current.get();
     current.remove();
-    if (!perClass) {
-      Resources resources = context.getStore(NAMESPACE).remove(KEY, Resources.class);
-      if (resources != null) {
-        resources.close();
+    try {
+      if (running != null) {
+        running.fake.endTest();
+      }
+    } finally {
+      if (!perClass) {
+        Resources resources = context.getStore(NAMESPACE).remove(KEY, Resources.class);
+        if (resources != null) {
+          resources.close();
+        }
       }
     }
   }

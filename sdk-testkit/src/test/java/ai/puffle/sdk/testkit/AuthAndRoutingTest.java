@@ -25,6 +25,7 @@ class AuthAndRoutingTest {
   @Test
   void everyOperationNeedsTheBearerKey() {
     String path = "/api/campaigns/" + f.campaign.campaignId();
+    f.fake.allowBadRequests(); // bad input on purpose
     Http.Res missing = f.http.withKey(null).get(path);
     assertEquals(401, missing.status);
     assertEquals("{\"error\":\"Unauthorized\"}", missing.body);
@@ -54,6 +55,7 @@ class AuthAndRoutingTest {
 
   @Test
   void campaignIdsAreCheckedWhereTheReferenceHasAPattern() {
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals(400, f.http.get("/api/campaigns/123").status);
     // generate-messages pages give no pattern: a bad id is simply not found.
     assertEquals(404, f.http.get("/api/campaigns/123/generate-messages").status);

@@ -79,6 +79,7 @@ class ContentTest {
 
   @Test
   void validatesTheBody() {
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals("message is required and must be a non-empty string",
         content(f.campaign.campaignId(), f.campaign.aiNodeId(), "").error());
     assertEquals("node_id must be a UUID", content(f.campaign.campaignId(), "x", "hi").error());

@@ -97,6 +97,7 @@ class ExamplesTest {
   void leadsAreRequired() {
     String id = f.createSession();
     f.chatToSkeleton(id);
+    f.fake.allowBadRequests(); // bad input on purpose
     Http.Res res = f.http.post(SESSIONS + "/" + id + "/generate-examples", "{}");
     assertEquals(400, res.status);
     assertEquals("leads is required and must be an array", res.error());

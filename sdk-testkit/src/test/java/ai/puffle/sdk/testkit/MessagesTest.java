@@ -86,6 +86,7 @@ class MessagesTest {
     assertEquals(2, f.http.get(path()).list("messages").size(), "default filter is draft");
     assertEquals(1, f.http.get(path() + "?status=sent").list("messages").size());
     assertEquals(3, f.http.get(path() + "?status=all").list("messages").size());
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals(400, f.http.get(path() + "?status=bogus").status);
     Http.Res sent = f.http.patch(path(), "{\"message_id\":\"" + messageId + "\",\"subject\":\"x\"}");
     assertEquals(400, sent.status);
@@ -118,6 +119,7 @@ class MessagesTest {
     f.fake.setCampaignStatus(f.campaign.campaignId(), "active");
     assertEquals("Campaign must be in draft status",
         f.http.post(path(), "{\"action\":\"resolve\"}").error());
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals(400, f.http.post(path(), "{\"action\":\"explode\"}").status);
   }
 

@@ -57,6 +57,7 @@ class SessionsTest {
   void listOfAnUnknownCampaignIsEmptyAndNeedsAValidCampaignId() {
     String unknown = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
     assertEquals(List.of(), f.http.get(SESSIONS + "?campaign_id=" + unknown).list("sessions"));
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals("campaign_id is required", f.http.get(SESSIONS).error());
     assertEquals(400, f.http.get(SESSIONS + "?campaign_id=42").status);
   }
@@ -67,6 +68,7 @@ class SessionsTest {
     SeededCampaign foreign =
         f.fake.seedCampaign(CampaignSeed.builder().ownedByAnotherUser(true).build());
 
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals("campaign_id must be a UUID",
         f.http.post(SESSIONS, "{\"campaign_id\":\"nope\",\"node_id\":\"" + node + "\"}").error());
     assertEquals("node_id is required",
@@ -87,6 +89,7 @@ class SessionsTest {
     Http.Res unknown = f.http.get(SESSIONS + "/3c90c3cc-0d44-4b50-8888-8dd25736052a");
     assertEquals(404, unknown.status);
     assertEquals("{\"error\":\"Session not found\"}", unknown.body);
+    f.fake.allowBadRequests(); // bad input on purpose
     Http.Res malformed = f.http.get(SESSIONS + "/not-a-uuid");
     assertEquals(400, malformed.status);
     assertEquals("id must be a UUID", malformed.error());
@@ -111,6 +114,7 @@ class SessionsTest {
     assertNull(cleared.get("task_status"));
     assertNull(cleared.get("title"));
     assertEquals("Hi %first_name%", cleared.get("draft_subject"));
+    f.fake.allowBadRequests(); // bad input on purpose
     assertEquals(400, f.http.patch(SESSIONS + "/" + id, "{\"task_status\":\"sleeping\"}").status);
     assertEquals(400, f.http.patch(SESSIONS + "/" + id, "{\"framework_version\":\"x\"}").status);
   }

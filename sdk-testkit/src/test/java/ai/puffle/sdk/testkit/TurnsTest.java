@@ -143,6 +143,7 @@ class TurnsTest {
   @Test
   void anEmptyOrMissingMessageIs400AndNotAccepted() {
     String id = f.createSession();
+    f.fake.allowBadRequests(); // bad input on purpose
     Http.Res empty = f.turn(id, "");
     assertEquals(400, empty.status);
     assertEquals("message is required and must be a non-empty string", empty.error());

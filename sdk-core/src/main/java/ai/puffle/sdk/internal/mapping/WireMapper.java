@@ -28,6 +28,7 @@ import ai.puffle.sdk.generated.model.GenerateContentRequest;
 import ai.puffle.sdk.generated.model.GenerateContentResponse;
 import ai.puffle.sdk.generated.model.GenerateContentSampleLead;
 import ai.puffle.sdk.generated.model.GenerateMessagesRequest;
+import ai.puffle.sdk.generated.model.GenerateMessagesResult;
 import ai.puffle.sdk.generated.model.GeneratedMessageEnvelope;
 import ai.puffle.sdk.generated.model.GeneratedMessageListEnvelope;
 import ai.puffle.sdk.generated.model.MessageStatusFilter;
@@ -225,10 +226,20 @@ public final class WireMapper {
         .build();
   }
 
-  /** The messages of a generate-messages or list-messages response (empty when absent). */
+  /** The messages of a list-messages response (empty when absent). */
   public static List<GeneratedMessage> toGeneratedMessages(GeneratedMessageListEnvelope envelope) {
     require(envelope, "body");
-    List<ai.puffle.sdk.generated.model.GeneratedMessage> wire = envelope.getMessages();
+    return toGeneratedMessages(envelope.getMessages());
+  }
+
+  /** The messages of a generate-messages response (empty when absent, as after generate_ai). */
+  public static List<GeneratedMessage> toGeneratedMessages(GenerateMessagesResult result) {
+    require(result, "body");
+    return toGeneratedMessages(result.getMessages());
+  }
+
+  private static List<GeneratedMessage> toGeneratedMessages(
+      List<ai.puffle.sdk.generated.model.GeneratedMessage> wire) {
     if (wire == null) {
       return Collections.emptyList();
     }

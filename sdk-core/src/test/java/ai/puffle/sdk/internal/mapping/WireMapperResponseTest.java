@@ -292,6 +292,18 @@ class WireMapperResponseTest {
   }
 
   @Test
+  void aFreshCampaignWithNullHoursStatsAndSettings() throws IOException {
+    Campaign c = WireMapper.toCampaign(decode(CampaignDetail.class,
+        ai.puffle.sdk.generated.Fixtures.read("campaign-fresh.json")));
+
+    assertTrue(c.isDraft());
+    assertEquals("Untitled campaign", c.name());
+    assertEquals(1, c.aiNodes().size());
+    assertEquals("ai", c.aiNodes().get(0).type());
+    assertTrue(c.prospectsByStatus().isEmpty());
+  }
+
+  @Test
   void campaignWithoutTypeOrStatus() throws IOException {
     Campaign c =
         WireMapper.toCampaign(

@@ -28,6 +28,7 @@ public final class Emulator implements AutoCloseable {
   private final RequestLog log = new RequestLog();
   private final TurnLedger ledger = new TurnLedger();
   private final RunRegistry runs;
+  private final ContractCheck contract;
   private final Seeder seeder;
   private final SeededCampaign defaultCampaign;
   private final MockWebServer server = new MockWebServer();
@@ -39,6 +40,7 @@ public final class Emulator implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public Emulator(EmulatorConfig config) {
+    this.contract = config.validateContract ? ContractCheck.on() : ContractCheck.off();
     IdGenerator ids = new IdGenerator(config.seed);
     this.apiKey = config.apiKey != null ? config.apiKey : ids.apiKey();
     this.scheduler = config.timeMode.isVirtual()
@@ -61,7 +63,7 @@ public final class Emulator implements AutoCloseable {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     TriggerDispatch trigger = new TriggerDispatch(runs, faults, json, log, scheduler);
     server.setDispatcher(
-        new PuffleDispatcher(apiKey, api, json, faults, log, ledger, scheduler, trigger));
+        new PuffleDispatcher(apiKey, api, json, faults, log, ledger, scheduler, trigger, contract));
     try {
       InetAddress loopback = InetAddress.getLoopbackAddress();
       server.start(loopback, config.port);
@@ -200,6 +202,26 @@ public final class Emulator implements AutoCloseable {
       c.status = status;
       c.updatedAt = store.now();
     }
+  }
+
+  /** Whether requests and responses are checked against openapi.yaml. */
+  public boolean validatesContract() {
+    return contract.isOn();
+  }
+
+  /** Whether requests that break the contract are allowed (not recorded as violations). */
+  public void allowBadRequests(boolean allowed) {
+    contract.allowBadRequests(allowed);
+  }
+
+  /** Every contract violation so far. */
+  public List<String> contractViolations() {
+    return contract.violations();
+  }
+
+  /** The contract violations not reported yet, now marked as reported. */
+  public List<String> takeUnreportedViolations() {
+    return contract.takeUnreported();
   }
 
   /** Stops the server and the clock; held run feed requests are answered first. */

@@ -26,4 +26,6 @@ public final class EmulatorConfig {
   public long seed;
   /** Whether to plant the default campaign. */
   public boolean seedDefaultCampaign = true;
+  /** Whether to check requests and responses against openapi.yaml. */
+  public boolean validateContract;
 }

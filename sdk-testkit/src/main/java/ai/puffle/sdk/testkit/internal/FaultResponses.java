@@ -16,6 +16,9 @@ final class FaultResponses {
       "{\"session\": {\"id\": \"00000000-0000-0000-0000-000000000000\", \"task_status\": null}}";
   private static final String MALFORMED = "{\"session\": <oops> this is not JSON";
 
+  /** The Content-Type of every JSON response. */
+  static final String JSON_TYPE = "application/json; charset=utf-8";
+
   private final WireJson json;
 
   FaultResponses(WireJson json) {
@@ -26,10 +29,17 @@ final class FaultResponses {
   static final class Sent {
     final MockResponse response;
     final int status;
+    /** The body of the handler's own answer (no fault shaped it), else null. */
+    final String body;
 
     Sent(MockResponse response, int status) {
+      this(response, status, null);
+    }
+
+    Sent(MockResponse response, int status, String body) {
       this.response = response;
       this.status = status;
+      this.body = body;
     }
   }
 
@@ -40,7 +50,7 @@ final class FaultResponses {
 
   /** An answer with its own headers, as is. */
   Sent normal(int status, Headers headers, String body) {
-    return new Sent(response(status, headers, body).build(), status);
+    return new Sent(response(status, headers, body).build(), status, body);
   }
 
   /** A fault before processing: nothing was handled, {@code real} is not available. */

@@ -17,6 +17,7 @@ import okhttp3.HttpUrl;
 final class PuffleDispatcher extends Dispatcher {
   private final String apiKey;
   private final Api api;
+  private final RouteTable routes;
   private final WireJson json;
   private final FaultPlan faults;
   private final FaultResponses responses;
@@ -24,6 +25,7 @@ final class PuffleDispatcher extends Dispatcher {
   private final TurnLedger ledger;
   private final Scheduler clock;
   private final TriggerDispatch trigger;
+  private final ContractCheck contract;
 
   PuffleDispatcher(
       String apiKey,
@@ -33,9 +35,11 @@ final class PuffleDispatcher extends Dispatcher {
       RequestLog log,
       TurnLedger ledger,
       Scheduler clock,
-      TriggerDispatch trigger) {
+      TriggerDispatch trigger,
+      ContractCheck contract) {
     this.apiKey = apiKey;
     this.api = api;
+    this.routes = RouteTable.of(api);
     this.json = json;
     this.faults = faults;
     this.responses = new FaultResponses(json);
@@ -43,6 +47,7 @@ final class PuffleDispatcher extends Dispatcher {
     this.ledger = ledger;
     this.clock = clock;
     this.trigger = trigger;
+    this.contract = contract;
   }
 
   @Override
@@ -54,11 +59,12 @@ final class PuffleDispatcher extends Dispatcher {
     }
     String method = request.getMethod();
     HttpUrl url = request.getUrl();
-    Route route = Route.match(method, url.pathSegments());
+    Route route = routes.match(method, url.pathSegments());
     Operation operation = route.operation;
     long sequence = log.arrived(operation);
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     noteTurnReceived(route, body);
+    contract.request(route, request, body);
 
     Fault fault = faults.pick(operation);
     if (fault != null) {
@@ -75,6 +81,9 @@ final class PuffleDispatcher extends Dispatcher {
       sent = fault == null || taskFault != null
           ? responses.normal(answer)
           : responses.processed(fault, answer);
+    }
+    if (sent.body != null) {
+      contract.response(route, request, sent.status, FaultResponses.JSON_TYPE, sent.body);
     }
     log.add(new RecordedCall(sequence, operation, method, url.encodedPath(), url.encodedQuery(),
         Redaction.headers(request.getHeaders()), body, sent.status, fault));

@@ -50,6 +50,9 @@ public final class CallRunner {
     Flow<?> flow = scope.flow();
     lifecycle.track(flow, operation);
     CompletableFuture<T> first = exchange(request, transport, scope, scope.deadlineNanos(), 1, scope.flow().isBlocking());
+    if (first.isDone() && !first.isCompletedExceptionally()) {
+      return first;  // the common case of a blocking call: nothing to retry, nothing to track
+    }
     flow.track(first);
     return first.handle((value, error) -> {
           if (error == null) {
@@ -150,12 +153,8 @@ public final class CallRunner {
     if (remaining != Long.MAX_VALUE) {
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     }
-    result.whenComplete((v, e) -> {
-      if (result.isCancelled()) {
-        call.cancel();
-      }
-    });
     if (blocking) {
+      // On this thread: a cancel or close reaches the call through OkHttp's dispatcher.
       boolean responded = false;
       try (Response response = call.execute()) {
         responded = true;
@@ -169,6 +168,11 @@ public final class CallRunner {
       }
       return result;
     }
+    result.whenComplete((v, e) -> {
+      if (result.isCancelled()) {
+        call.cancel();
+      }
+    });
     call.enqueue(
         new Callback() {
           @Override

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * dropped and the in-flight HTTP call is cancelled. Nothing keeps running after a cancel.
  */
 public final class Flow<T> extends CompletableFuture<T> {
-  private final java.util.Set<Future<?>> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The steps in progress, made on the first {@link #track} (a call that succeeds at once has none). */
+  private volatile java.util.Set<Future<?>> active;
   private final boolean blocking;
 
   private Flow(boolean blocking) {
@@ -41,8 +42,9 @@ public final class Flow<T> extends CompletableFuture<T> {
    * the flow is already cancelled). It is forgotten when it completes.
    */
   public <U> CompletableFuture<U> track(CompletableFuture<U> stage) {
-    active.add(stage);
-    stage.whenComplete((v, e) -> active.remove(stage));
+    java.util.Set<Future<?>> steps = steps();
+    steps.add(stage);
+    stage.whenComplete((v, e) -> steps.remove(stage));
     if (isCancelled()) {
       stage.cancel(true);
     }
@@ -74,19 +76,38 @@ public final class Flow<T> extends CompletableFuture<T> {
    */
   public void abort(Throwable failure) {
     if (completeExceptionally(failure)) {
-      for (Future<?> step : active) {
-        step.cancel(true);
-      }
+      cancelSteps(true);
     }
   }
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
     boolean cancelled = super.cancel(mayInterruptIfRunning);
-    for (Future<?> step : active) {
-      step.cancel(mayInterruptIfRunning);
-    }
+    cancelSteps(mayInterruptIfRunning);
     return cancelled;
+  }
+
+  private void cancelSteps(boolean mayInterruptIfRunning) {
+    java.util.Set<Future<?>> steps = active;
+    if (steps != null) {
+      for (Future<?> step : steps) {
+        step.cancel(mayInterruptIfRunning);
+      }
+    }
+  }
+
+  private java.util.Set<Future<?>> steps() {
+    java.util.Set<Future<?>> steps = active;
+    if (steps == null) {
+      synchronized (this) {
+        steps = active;
+        if (steps == null) {
+          steps = java.util.concurrent.ConcurrentHashMap.newKeySet();
+          active = steps;
+        }
+      }
+    }
+    return steps;
   }
 
   /**

@@ -38,6 +38,8 @@ public final class ClientContext {
   final Timing timing;
   final RunWatcher runs;
   private final RetryRules defaultRules;
+  private final Duration defaultTimeout;
+  private final Duration defaultBusyTimeout;
 
   /** A context. */
   public ClientContext(
@@ -62,6 +64,8 @@ public final class ClientContext {
     this.timing = timing;
     this.runs = runs;
     this.defaultRules = RetryRules.forClient(timing, defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
+    this.defaultTimeout = defaults.timeout().orElse(DEFAULT_TIMEOUT);
+    this.defaultBusyTimeout = defaults.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
   }
 
   private ClientContext(ClientContext base, RequestOptions defaults) {
@@ -76,6 +80,8 @@ public final class ClientContext {
     this.timing = base.timing;
     this.runs = base.runs;
     this.defaultRules = base.defaultRules.withMaxRetries(defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
+    this.defaultTimeout = defaults.timeout().orElse(DEFAULT_TIMEOUT);
+    this.defaultBusyTimeout = defaults.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
   }
 
   /** This context with other default options. */
@@ -109,6 +115,11 @@ public final class ClientContext {
    */
   CallScope scope(RequestOptions perCall, Flow<?> flow) {
     RequestOptions o = effective(perCall);
+    if (o == defaults) {
+      // Every call of a client's defaults: values worked out once, when the client was built.
+      return new CallScope(timing, lifecycle, defaultRules, defaults.headers(), listener, flow,
+          CallScope.deadlineAfter(timing, defaultTimeout), defaultBusyTimeout);
+    }
     return scope(o, flow, CallScope.deadlineAfter(timing, o.timeout().orElse(DEFAULT_TIMEOUT)));
   }
 

@@ -128,6 +128,7 @@ final class StreamFake implements AutoCloseable {
     private final List<String> ids = new ArrayList<>();
     private final Deque<MockResponse> statuses = new ArrayDeque<>();
     private int dropNextAfter = -1;
+    private boolean ignoreLastEventId;
     private int liveEnds;
     private int seq;
     private int written;
@@ -189,6 +190,12 @@ final class StreamFake implements AutoCloseable {
       return this;
     }
 
+    /** Reads start from the first entry, whatever their {@code Last-Event-ID} (a faulty server). */
+    synchronized Log ignoreLastEventId() {
+      ignoreLastEventId = true;
+      return this;
+    }
+
     /** Every read answers with this extra header (e.g. one echoing the token). */
     synchronized Log header(String nameAndValue) {
       extraHeaders.add(nameAndValue);
@@ -220,7 +227,7 @@ final class StreamFake implements AutoCloseable {
       }
       String last = r.getHeaders().get("Last-Event-ID");
       int start = 0;
-      if (last != null) {
+      if (last != null && !ignoreLastEventId) {
         for (int i = 0; i < ids.size(); i++) {
           if (last.equals(ids.get(i))) {
             start = i + 1;

@@ -94,7 +94,7 @@ final class StreamHarness implements AutoCloseable {
   }
 
   /** Records chunks ({@code key:json} and text deltas) and each stream's end. */
-  static final class Recorder implements StreamListener {
+  static class Recorder implements StreamListener {
     final List<String> chunks = new CopyOnWriteArrayList<>();
     final List<Object> jsons = new CopyOnWriteArrayList<>();
     final List<String> texts = new CopyOnWriteArrayList<>();

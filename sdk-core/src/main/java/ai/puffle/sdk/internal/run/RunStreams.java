@@ -186,11 +186,11 @@ public final class RunStreams {
   // ---- from the watch
 
   private void onRunUpdate(RunUpdate update) {
+    if (update.isOver()) {
+      drain(StreamOutcome.Reason.DRAINED); // first: a key new in this update is read once, to its end
+    }
     for (String key : update.realtimeStreams()) {
       open(key);
-    }
-    if (update.isOver()) {
-      drain(StreamOutcome.Reason.DRAINED);
     }
   }
 

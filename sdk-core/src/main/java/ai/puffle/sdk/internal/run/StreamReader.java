@@ -1,27 +1,15 @@
 package ai.puffle.sdk.internal.run;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.MediaType;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
-import okhttp3.sse.EventSources;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ForwardingSource;
-import okio.Okio;
 
 /**
  * Reads one stream of one run ({@code GET /realtime/v1/streams/{runId}/{key}}) over server-sent
- * events parsed by okhttp-sse, until it ends with a {@link StreamOutcome}: one connection at a
- * time, each resumed with {@code Last-Event-ID} ({@link StreamWire} keeps the cursor), chunks
- * handed to a {@link StreamDelivery}.
+ * events until it ends with a {@link StreamOutcome}: one connection at a time ({@link
+ * StreamConnection}, parsed by okhttp-sse), each resumed with {@code Last-Event-ID} ({@link
+ * StreamWire} keeps the cursor), chunks handed to a {@link StreamDelivery}.
  *
  * <ul>
  *   <li>A failed connection (connection error, 408, 429, 5xx, an {@code error} event) is made
@@ -49,7 +37,7 @@ final class StreamReader {
   static final Duration DRAIN_SETTLE = Duration.ofMillis(250);
   /** {@code Timeout-Seconds} of the read that drains a stream once the run is over. */
   static final int DRAIN_TIMEOUT_SECONDS = 1;
-  private static final long ANY = -1;
+  static final long ANY = -1;
 
   private final StreamReaders owner;
   private final String runId;
@@ -158,103 +146,48 @@ final class StreamReader {
       serverError = false;
       chunksThisConnection = 0;
     }
-    c.enqueue(new Connection(gen));
+    c.enqueue(new StreamConnection(this, gen));
   }
 
-  /** One connection's answer and events. */
-  private final class Connection extends EventSourceListener implements Callback {
-    private final long gen;
-
-    Connection(long gen) {
-      this.gen = gen;
-    }
-
-    @Override
-    public void onFailure(Call c, IOException e) {
-      retry(gen, e.getClass().getSimpleName(), true, null);
-    }
-
-    @Override
-    public void onResponse(Call c, Response response) {
-      try {
-        if (response.code() != 200) {
-          try (Response r = response) {
-            status(gen, r);
-          }
-          return;
-        }
-        boolean closing;
-        synchronized (lock) {
-          if (gen != generation) {
-            response.close();
-            return;
-          }
-          open = true;
-          touch();
-          wire.connected(response.header("X-Stream-Version"));
-          closing = !armIdle(gen) || (drainAs != null && !drainConnection && !armSettle(gen, DRAIN_SETTLE));
-        }
-        if (closing) {
-          response.close();
-          closing();
-          return;
-        }
-        EventSources.processResponse(response.newBuilder()
-            .body(new TouchingBody(response.body(), StreamReader.this::touch)).build(), this);
-      } catch (RuntimeException e) {
-        response.close();
-        finish(gen, StreamOutcome.Reason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName(), false);
+  /**
+   * Connection {@code gen} answered 200: it is open now. Returns false when it is no longer the
+   * current one, or the stream ended (the client is closing); the caller then closes it.
+   */
+  boolean opened(long gen, String versionHeader) {
+    boolean closing;
+    synchronized (lock) {
+      if (gen != generation || ended) {
+        return false;
       }
+      open = true;
+      touch();
+      wire.connected(versionHeader);
+      closing = !armIdle(gen) || (drainAs != null && !drainConnection && !armSettle(gen, DRAIN_SETTLE));
     }
-
-    @Override
-    public void onEvent(EventSource source, String id, String type, String data) {
-      synchronized (lock) {
-        if (gen != generation) {
-          return;
-        }
-        StreamWire.Kind kind = wire.onEvent(id, type, data, (json, size) -> {
-          chunksThisConnection++;
-          failures = 0;
-          backoff.reset();
-          delivery.offer(json, StreamText.delta(json), size);
-        });
-        serverError |= kind == StreamWire.Kind.ERROR;
-      }
+    if (closing) {
+      closing();
     }
-
-    @Override
-    public void onClosed(EventSource source) {
-      closed(gen);
-    }
-
-    @Override
-    public void onFailure(EventSource source, Throwable t, Response response) {
-      if (t instanceof IllegalStateException && response != null) {
-        finish(gen, StreamOutcome.Reason.UNREADABLE, "the stream's answer is not an event stream", false);
-      } else {
-        retry(gen, t == null ? "no body" : t.getClass().getSimpleName(), true, null);
-      }
-    }
+    return !closing;
   }
 
-  private void status(long gen, Response r) {
-    int code = r.code();
-    if (code == 401) {
-      finish(gen, StreamOutcome.Reason.TOKEN_REJECTED, "the stream answered 401 (token expired or not valid)", false);
-    } else if (code == 403) {
-      finish(gen, StreamOutcome.Reason.FORBIDDEN, "the stream answered 403 (the token does not cover the run)", false);
-    } else if (code == 404) {
-      finish(gen, StreamOutcome.Reason.NOT_FOUND, "the stream answered 404", false);
-    } else if (code == 408 || code == 429 || (code >= 500 && code <= 599)) {
-      retry(gen, "" + code, true, Backoff.requested(r.headers()));
-    } else {
-      finish(gen, StreamOutcome.Reason.UNREADABLE, "the stream answered " + code, false);
+  /** An event of connection {@code gen}: its chunks go to the listener. */
+  void event(long gen, String id, String type, String data) {
+    synchronized (lock) {
+      if (gen != generation) {
+        return;
+      }
+      StreamWire.Kind kind = wire.onEvent(id, type, data, (json, size) -> {
+        chunksThisConnection++;
+        failures = 0;
+        backoff.reset();
+        delivery.offer(json, StreamText.delta(json), size);
+      });
+      serverError |= kind == StreamWire.Kind.ERROR;
     }
   }
 
   /** The server ended the connection. */
-  private void closed(long gen) {
+  void closed(long gen) {
     boolean error;
     StreamOutcome.Reason drained = null;
     boolean again = false;
@@ -285,7 +218,7 @@ final class StreamReader {
   }
 
   /** Connects again after the back-off; a failure counts toward {@link #MAX_FAILURES}. */
-  private void retry(long gen, String what, boolean failure, Duration requested) {
+  void retry(long gen, String what, boolean failure, Duration requested) {
     String unavailable = null;
     boolean closing = false;
     synchronized (lock) {
@@ -324,7 +257,7 @@ final class StreamReader {
    * #ANY}) is no longer the current connection. The listener's {@code ended} follows what it has
    * not taken yet, or comes at once (that dropped) when {@code dropQueued}.
    */
-  private void finish(long gen, StreamOutcome.Reason reason, String detail, boolean dropQueued) {
+  void finish(long gen, StreamOutcome.Reason reason, String detail, boolean dropQueued) {
     boolean slot;
     synchronized (lock) {
       if (ended || (gen != ANY && gen != generation)) {
@@ -349,65 +282,59 @@ final class StreamReader {
 
   // ---- timers, on the client's async scheduler
 
+  /** The two checks for quiet on an open connection. */
+  private enum Quiet {
+    /** Nothing received for the idle timeout: the stream ends. */
+    IDLE,
+    /** The run is over and nothing came for {@link #DRAIN_SETTLE}: the drain read replaces it. */
+    SETTLE
+  }
+
   /** Arms the idle check of connection {@code gen}; false when the scheduler is gone. Lock held. */
   private boolean armIdle(long gen) {
-    if (options.idleTimeout().isZero()) {
-      return true;
-    }
-    idle = schedule(options.idleTimeout(), () -> idleCheck(gen));
-    return idle != null;
+    return options.idleTimeout().isZero() || arm(Quiet.IDLE, gen, options.idleTimeout());
   }
 
-  private void idleCheck(long gen) {
-    boolean stalled = false;
-    boolean closing = false;
-    synchronized (lock) {
-      if (gen != generation || !open) {
-        return;
-      }
-      long quiet = owner.timing().nanoTime() - lastActivity;
-      long limit = options.idleTimeout().toNanos();
-      if (quiet >= limit) {
-        stalled = true;
-      } else {
-        idle = schedule(Duration.ofNanos(limit - quiet), () -> idleCheck(gen));
-        closing = idle == null;
-      }
-    }
-    if (stalled) {
-      finish(gen, StreamOutcome.Reason.IDLE_TIMEOUT,
-          "nothing received for " + options.idleTimeout().getSeconds() + " s, not even a ping", false);
-    } else if (closing) {
-      closing();
-    }
-  }
-
-  /** Arms the check that replaces live connection {@code gen} by the drain read. Lock held. */
   private boolean armSettle(long gen, Duration delay) {
-    settle = cancel(settle);
-    settle = schedule(delay, () -> settleCheck(gen));
-    return settle != null;
+    return arm(Quiet.SETTLE, gen, delay);
   }
 
-  private void settleCheck(long gen) {
+  /** Arms check {@code kind} of connection {@code gen} after {@code delay}. Lock held. */
+  private boolean arm(Quiet kind, long gen, Duration delay) {
+    ScheduledFuture<?> f = schedule(delay, () -> quietCheck(kind, gen));
+    if (kind == Quiet.IDLE) {
+      idle = f;
+    } else {
+      settle = cancel(settle);
+      settle = f;
+    }
+    return f != null;
+  }
+
+  private void quietCheck(Quiet kind, long gen) {
+    long limit = (kind == Quiet.IDLE ? options.idleTimeout() : DRAIN_SETTLE).toNanos();
+    boolean act = false;
     boolean closing = false;
     synchronized (lock) {
-      if (gen != generation || !open || drainConnection) {
+      if (gen != generation || !open || (kind == Quiet.SETTLE && drainConnection)) {
         return;
       }
       long quiet = owner.timing().nanoTime() - lastActivity;
-      if (quiet < DRAIN_SETTLE.toNanos()) {
-        closing = !armSettle(gen, Duration.ofNanos(DRAIN_SETTLE.toNanos() - quiet));
-        if (!closing) {
-          return;
-        }
+      if (quiet < limit) {
+        closing = !arm(kind, gen, Duration.ofNanos(limit - quiet));
       } else {
-        disconnect();
+        act = true;
+        if (kind == Quiet.SETTLE) {
+          disconnect();
+        }
       }
     }
     if (closing) {
       closing();
-    } else {
+    } else if (act && kind == Quiet.IDLE) {
+      finish(gen, StreamOutcome.Reason.IDLE_TIMEOUT,
+          "nothing received for " + options.idleTimeout().getSeconds() + " s, not even a ping", false);
+    } else if (act) {
       connect();
     }
   }
@@ -435,7 +362,7 @@ final class StreamReader {
     return null;
   }
 
-  private void touch() {
+  void touch() {
     lastActivity = owner.timing().nanoTime();
     activity++;
   }
@@ -443,40 +370,5 @@ final class StreamReader {
   @Override
   public String toString() {
     return "StreamReader{runId=" + runId + ", key=" + key + "}";
-  }
-
-  /** The response body, telling {@code touch} of every read that brings bytes (comments too). */
-  private static final class TouchingBody extends ResponseBody {
-    private final ResponseBody body;
-    private final BufferedSource source;
-
-    TouchingBody(ResponseBody body, Runnable touch) {
-      this.body = body;
-      this.source = Okio.buffer(new ForwardingSource(body.source()) {
-        @Override
-        public long read(Buffer sink, long byteCount) throws IOException {
-          long n = super.read(sink, byteCount);
-          if (n > 0) {
-            touch.run();
-          }
-          return n;
-        }
-      });
-    }
-
-    @Override
-    public MediaType contentType() {
-      return body.contentType();
-    }
-
-    @Override
-    public long contentLength() {
-      return body.contentLength();
-    }
-
-    @Override
-    public BufferedSource source() {
-      return source;
-    }
   }
 }

@@ -272,12 +272,12 @@ final class StreamFake implements AutoCloseable {
                   return;
                 }
               }
+              if (drop >= 0 && sent >= drop) {
+                return; // no last chunk: the socket closes (below) inside the body
+              }
               if (closed || pos >= texts.size()) {
                 sink.writeUtf8("0\r\n"); // caught up: a drain read ends, a live read was ended
                 return;
-              }
-              if (drop >= 0 && sent >= drop) {
-                return; // no last chunk: the socket closes (below) inside the body
               }
               text = texts.get(pos++);
               written++;

@@ -140,5 +140,6 @@ class StreamResumeTest {
 
     assertEquals(StreamOutcome.Reason.DRAINED, o.reason());
     assertEquals(List.of("\"a\""), h.events.of("chat"));
+    assertEquals(StreamReader.MAX_FAILURES + 1, h.server.reads("chat").size(), "four 503s, the cut read, the last");
   }
 }

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.run;
 
+import ai.puffle.sdk.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,10 +85,12 @@ public final class RunStreams {
   /**
    * Reads stream {@code key} too, if it is not read yet (a key known before the run reports it).
    * Does nothing once stopped, or once the watch has ended.
+   *
+   * @throws InvalidInputException when {@code key} is null or empty
    */
   public void open(String key) {
     if (key == null || key.isEmpty()) {
-      throw new ai.puffle.sdk.InvalidInputException("key", "must not be empty");
+      throw new InvalidInputException("key", "must not be empty");
     }
     StreamOutcome.Reason drain;
     synchronized (this) {

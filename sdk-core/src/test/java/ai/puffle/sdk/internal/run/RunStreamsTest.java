@@ -57,6 +57,7 @@ class RunStreamsTest {
   }
 
   /** A retrieve body with these stream keys ({@code realtimeStreams}). */
+  @SuppressWarnings("unchecked")
   static MockResponse retrieve(String status, boolean done, String... keys) {
     Map<String, Object> run = new LinkedHashMap<>(
         (Map<String, Object>) RunFields.json(RunBodies.retrieveBody(status, done ? "2026-01-01T10:00:20.000Z" : null, done)));

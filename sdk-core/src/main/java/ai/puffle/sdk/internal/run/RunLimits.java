@@ -6,34 +6,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * How many Trigger.dev requests a client has in flight: at most {@code maxLiveFeeds} feeds (a
  * feed holds its slot from its first request to its end, since a live request holds a connection
- * and an HTTP thread for up to about 20 s) and at most {@link #RETRIEVE_CONCURRENCY} retrieves
- * (further retrieves wait their turn in order, here, holding no thread). The run client's
+ * and an HTTP thread for up to about 20 s), at most {@link #RETRIEVE_CONCURRENCY} retrieves and
+ * at most {@link #STREAM_CONCURRENCY} stream readers (a reader holds its slot from its first
+ * connection to its end, since an open stream holds a connection and an HTTP thread). Further
+ * retrieves and readers wait their turn in order, here, holding no thread. The run client's
  * dispatcher is sized by {@link #requests(int)}, so it does not queue calls (at most one for the
  * moment a finishing call's callback hands its turn on): a feed's request never waits behind
- * thousands of polls.
+ * thousands of polls or open streams.
  */
 public final class RunLimits {
   /** Retrieve requests in flight at once, shared by every polled watch of a client. */
   public static final int RETRIEVE_CONCURRENCY = 4;
+  /** Streams read at once by a client's stream readers; the next wait for one to end. */
+  public static final int STREAM_CONCURRENCY = 8;
 
-  /** A retrieve waiting for its turn. */
+  /** A request or reader waiting for its turn. */
   interface Ticket {
-    /** Sends the request now; false (the turn unused) when the watch has ended meanwhile. */
+    /** Starts now; false (the turn unused) when its watch or reader has ended meanwhile. */
     boolean start();
   }
 
   private final int maxLiveFeeds;
   private final AtomicInteger feeds = new AtomicInteger();
-  private final ArrayDeque<Ticket> waiting = new ArrayDeque<>();
-  private int retrieving;
+  private final Turns retrieves = new Turns(RETRIEVE_CONCURRENCY);
+  private final Turns streams = new Turns(STREAM_CONCURRENCY);
 
   RunLimits(int maxLiveFeeds) {
     this.maxLiveFeeds = maxLiveFeeds;
   }
 
-  /** The requests in flight at once for a feed cap of {@code maxLiveFeeds}: the run dispatcher's size. */
+  /**
+   * The requests in flight at once for a feed cap of {@code maxLiveFeeds}: the run dispatcher's
+   * size (feeds, retrieves and streams).
+   */
   public static int requests(int maxLiveFeeds) {
-    return maxLiveFeeds + RETRIEVE_CONCURRENCY;
+    return maxLiveFeeds + RETRIEVE_CONCURRENCY + STREAM_CONCURRENCY;
   }
 
   int maxLiveFeeds() {
@@ -63,47 +70,96 @@ public final class RunLimits {
 
   /** Starts {@code ticket} now if a retrieve turn is free, else when one frees. */
   void retrieve(Ticket ticket) {
-    synchronized (waiting) {
-      if (retrieving >= RETRIEVE_CONCURRENCY) {
-        waiting.add(ticket);
-        return;
-      }
-      retrieving++;
-    }
-    if (!ticket.start()) {
-      retrieveDone();
-    }
+    retrieves.take(ticket);
   }
 
   /** A retrieve ended: its turn goes to the next waiting ticket still wanting it. */
   void retrieveDone() {
-    while (true) {
-      Ticket next;
-      synchronized (waiting) {
-        next = waiting.poll();
-        if (next == null) {
-          retrieving--;
-          return;
-        }
-      }
-      if (next.start()) {
-        return;
-      }
-    }
+    retrieves.done();
+  }
+
+  /** Starts a stream reader now if a stream slot is free, else when one frees. */
+  void stream(Ticket ticket) {
+    streams.take(ticket);
+  }
+
+  /** A stream reader ended: its slot goes to the next waiting reader still wanting it. */
+  void streamDone() {
+    streams.done();
+  }
+
+  /** Stream slots in use now. */
+  int openStreams() {
+    return streams.inUse();
   }
 
   /** Forgets the waiting tickets (the client is closing; their watches have ended). */
   void clear() {
-    synchronized (waiting) {
-      waiting.clear();
-    }
+    retrieves.clear();
+    streams.clear();
   }
 
   @Override
   public String toString() {
-    synchronized (waiting) {
-      return "feeds " + feeds.get() + "/" + maxLiveFeeds + ", retrieves " + retrieving + "/"
-          + RETRIEVE_CONCURRENCY + " (" + waiting.size() + " waiting)";
+    return "feeds " + feeds.get() + "/" + maxLiveFeeds + ", retrieves " + retrieves + ", streams " + streams;
+  }
+
+  /** At most {@code max} holders at once; the others wait in order, holding no thread. */
+  private static final class Turns {
+    private final int max;
+    private final ArrayDeque<Ticket> waiting = new ArrayDeque<>();
+    private int inUse;
+
+    Turns(int max) {
+      this.max = max;
+    }
+
+    void take(Ticket ticket) {
+      synchronized (waiting) {
+        if (inUse >= max) {
+          waiting.add(ticket);
+          return;
+        }
+        inUse++;
+      }
+      if (!ticket.start()) {
+        done();
+      }
+    }
+
+    void done() {
+      while (true) {
+        Ticket next;
+        synchronized (waiting) {
+          next = waiting.poll();
+          if (next == null) {
+            inUse--;
+            return;
+          }
+        }
+        if (next.start()) {
+          return;
+        }
+      }
+    }
+
+    int inUse() {
+      synchronized (waiting) {
+        return inUse;
+      }
+    }
+
+    void clear() {
+      synchronized (waiting) {
+        waiting.clear();
+      }
+    }
+
+    @Override
+    public String toString() {
+      synchronized (waiting) {
+        return inUse + "/" + max + " (" + waiting.size() + " waiting)";
+      }
     }
   }
 }

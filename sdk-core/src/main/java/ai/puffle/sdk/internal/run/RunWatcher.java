@@ -14,7 +14,8 @@ import okhttp3.OkHttpClient;
  * does. Each watch authenticates with its run's public access token, never with the API key.
  * The first {@code maxLiveFeeds} concurrent watches follow the realtime feed (about 20 s
  * long-polls, the run's end seen within a round trip); the others poll retrieve (1 s growing to
- * 3 s). No thread is held between requests. Thread-safe; {@link #close()} ends every watch.
+ * 3 s). No thread is held between requests. {@link #streams} also reads a run's realtime streams
+ * ({@link RunStreams}). Thread-safe; {@link #close()} ends every watch and stream reader.
  *
  * <pre>{@code
  * RunWatch watch = watcher.watch(handle, listener);
@@ -29,6 +30,7 @@ public final class RunWatcher implements AutoCloseable {
   private final OkHttpClient http;
   private final Timing timing;
   private final RunLimits limits;
+  private final StreamReaders streams;
   private final Set<RunWatch> active = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -42,6 +44,7 @@ public final class RunWatcher implements AutoCloseable {
     this.http = Validate.notNull("http", http);
     this.timing = Validate.notNull("timing", timing);
     this.limits = new RunLimits(Validate.range("maxLiveFeeds", maxLiveFeeds, 0, 1024));
+    this.streams = new StreamReaders(api, http, timing, limits);
   }
 
   private RunWatcher() {
@@ -49,6 +52,7 @@ public final class RunWatcher implements AutoCloseable {
     this.http = null;
     this.timing = null;
     this.limits = null;
+    this.streams = null;
   }
 
   /** A watcher whose watches end at once with {@link RunOutcome.Reason#DISABLED}. */
@@ -71,13 +75,7 @@ public final class RunWatcher implements AutoCloseable {
     if (!run.isKnown() || token.isEmpty()) {
       return RunWatch.endedAt(run.runId(), RunOutcome.Reason.NO_RUN, "no run id or token to watch");
     }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c <= ' ' || c > '~') {
-        throw new InvalidInputException("run.publicAccessToken",
-            "must contain only visible ASCII characters (no whitespace or line breaks)");
-      }
-    }
+    checkToken(token);
     if (api == null) {
       return RunWatch.endedAt(run.runId(), RunOutcome.Reason.DISABLED, "run watching is off");
     }
@@ -92,6 +90,43 @@ public final class RunWatcher implements AutoCloseable {
     }
     watch.start(limits.tryTakeFeed());
     return watch;
+  }
+
+  /**
+   * Watches {@code run} and reads its realtime streams as the watch reports them (see {@link
+   * RunStreams}); {@code alsoTell} hears the watch's events too. Without a run id or token, on a
+   * disabled or closed watcher, the watch ends at once and so does every stream.
+   *
+   * @throws InvalidInputException when an argument is null, or the token has characters an HTTP
+   *     header cannot carry
+   */
+  public RunStreams streams(RunHandle run, StreamListener listener, StreamOptions options,
+      RunWatchListener alsoTell) {
+    Validate.notNull("run", run);
+    Validate.notNull("listener", listener);
+    Validate.notNull("options", options);
+    Validate.notNull("alsoTell", alsoTell);
+    if (run.isKnown() && !run.publicAccessToken().isEmpty()) {
+      checkToken(run.publicAccessToken());
+    }
+    RunStreams s = new RunStreams(streams, run.runId(), run.publicAccessToken(), listener, options, alsoTell);
+    s.follow(watch(run, s.watchListener()));
+    return s;
+  }
+
+  /** Stream readers not yet ended. */
+  public int activeStreamReaders() {
+    return streams == null ? 0 : streams.activeReaders();
+  }
+
+  private static void checkToken(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c > '~') {
+        throw new InvalidInputException("run.publicAccessToken",
+            "must contain only visible ASCII characters (no whitespace or line breaks)");
+      }
+    }
   }
 
   /** Whether this watcher follows runs at all (false: {@link #disabled()}). */
@@ -109,12 +144,18 @@ public final class RunWatcher implements AutoCloseable {
     return active.size();
   }
 
-  /** Ends every watch ({@code CLIENT_CLOSED}); later watches end at once. Idempotent. */
+  /**
+   * Ends every watch and stream reader ({@code CLIENT_CLOSED}); later ones end at once.
+   * Idempotent.
+   */
   @Override
   public void close() {
     closed = true;
     for (RunWatch w : active) {
       w.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client was closed");
+    }
+    if (streams != null) {
+      streams.close();
     }
     if (limits != null) {
       limits.clear();

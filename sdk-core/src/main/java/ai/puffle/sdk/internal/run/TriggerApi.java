@@ -5,7 +5,8 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Trigger.dev's two run endpoints and the headers its TypeScript SDK sends to them. Every request
+ * Trigger.dev's run endpoints (retrieve, the realtime feed, a run's streams) and the headers its
+ * TypeScript SDK sends to them. Every request
  * carries the run's own token and nothing of Puffle's.
  */
 final class TriggerApi {
@@ -29,6 +30,30 @@ final class TriggerApi {
   /** {@code GET /realtime/v1/runs/{runId}}, before the shape's parameters. */
   HttpUrl feedUrl(String runId) {
     return base.newBuilder().addPathSegments("realtime/v1/runs").addPathSegment(runId).build();
+  }
+
+  /** {@code GET /realtime/v1/streams/{runId}/{key}}. */
+  HttpUrl streamUrl(String runId, String key) {
+    return base.newBuilder().addPathSegments("realtime/v1/streams").addPathSegment(runId).addPathSegment(key).build();
+  }
+
+  /**
+   * A read of a run's stream, with the headers Trigger.dev's {@code streams.read} sends: the run's
+   * token, {@code Accept: text/event-stream}, the API version, {@code Timeout-Seconds} and, when
+   * resuming, {@code Last-Event-ID}.
+   */
+  Request stream(HttpUrl url, String token, String lastEventId, int timeoutSeconds) {
+    Request.Builder r = new Request.Builder()
+        .url(url)
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "text/event-stream")
+        .header("User-Agent", userAgent)
+        .header("x-trigger-api-version", API_VERSION)
+        .header("Timeout-Seconds", Integer.toString(timeoutSeconds));
+    if (lastEventId != null) {
+      r.header("Last-Event-ID", lastEventId);
+    }
+    return r.build();
   }
 
   /** A GET of {@code url} with the run's token; {@code feed} adds the Electric version header. */

@@ -72,6 +72,18 @@ public interface AsyncSessions {
   CompletableFuture<TurnResult> turnAndWait(String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options);
 
   /**
+   * Sends a turn and completes with its {@link LiveTurn} once Puffle accepted it (see {@link
+   * Sessions#startTurn}).
+   */
+  CompletableFuture<LiveTurn> startTurn(String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options);
+
+  /**
+   * The {@link LiveTurn} of a saved turn (see {@link Sessions#resumeTurn}); a malformed string
+   * throws {@link InvalidInputException} at once.
+   */
+  LiveTurn resumeTurn(String saved, WaitOptions wait, RequestOptions options);
+
+  /**
    * Starts an example run, waits for it, and returns the examples. Refuses without sending when the
    * session has no skeleton yet.
    */
@@ -126,6 +138,11 @@ public interface AsyncSessions {
   /** {@link #awaitIdle(String, RunHandle, WaitOptions, RequestOptions)} with defaults. */
   default CompletableFuture<Session> awaitIdle(String sessionId, RunHandle run) {
     return awaitIdle(sessionId, run, WaitOptions.defaults(), RequestOptions.none());
+  }
+
+  /** {@link #startTurn(String, TurnRequest, WaitOptions, RequestOptions)} with defaults. */
+  default CompletableFuture<LiveTurn> startTurn(String sessionId, TurnRequest request) {
+    return startTurn(sessionId, request, WaitOptions.defaults(), RequestOptions.none());
   }
 
   /** {@link #turnAndWait(String, TurnRequest, WaitOptions, RequestOptions)} with defaults. */

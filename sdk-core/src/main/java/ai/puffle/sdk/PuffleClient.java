@@ -19,6 +19,7 @@ import ai.puffle.sdk.internal.ops.BlockingSessions;
 import ai.puffle.sdk.internal.ops.CampaignOps;
 import ai.puffle.sdk.internal.ops.ClientContext;
 import ai.puffle.sdk.internal.ops.SessionOps;
+import ai.puffle.sdk.internal.live.EventThreads;
 import ai.puffle.sdk.internal.run.RunWatcher;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -148,6 +149,7 @@ public final class PuffleClient implements AutoCloseable {
     }
     ctx.lifecycle().close();
     ctx.runWatcher().close();
+    ctx.eventThreads().close();
     transport.close();
     timing.close();
   }
@@ -313,7 +315,7 @@ public final class PuffleClient implements AutoCloseable {
           : RunWatcher.disabled();
       ClientContext ctx = new ClientContext(
           new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,
-          config.defaults, config.listener, lifecycle, t, runs);
+          config.defaults, config.listener, lifecycle, t, runs, new EventThreads());
       return new PuffleClient(ctx, transport, t, true, config.baseUrl.toString());
     }
 

@@ -68,6 +68,23 @@ public interface Sessions {
   TurnResult turnAndWait(String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options);
 
   /**
+   * Sends a turn (at most once, as {@link #turn} does) and returns its {@link LiveTurn} once
+   * Puffle accepted it: the run's statuses and the chunks it streams as they arrive, and the
+   * result when the turn is over ({@link LiveTurn#await()}). {@code wait} governs the wait as for
+   * {@link #turnAndWait}.
+   */
+  LiveTurn startTurn(String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options);
+
+  /**
+   * The {@link LiveTurn} of a turn another process started and saved ({@link LiveTurn#save()}),
+   * without sending anything.
+   *
+   * @throws InvalidInputException when {@code saved} is malformed or was altered, before any
+   *     request
+   */
+  LiveTurn resumeTurn(String saved, WaitOptions wait, RequestOptions options);
+
+  /**
    * Starts an example run, waits for it, and returns the examples. Refuses without sending when the
    * session has no skeleton yet.
    */
@@ -122,6 +139,16 @@ public interface Sessions {
   /** {@link #awaitIdle(String, RunHandle, WaitOptions, RequestOptions)} with defaults. */
   default Session awaitIdle(String sessionId, RunHandle run) {
     return awaitIdle(sessionId, run, WaitOptions.defaults(), RequestOptions.none());
+  }
+
+  /** {@link #startTurn(String, TurnRequest, WaitOptions, RequestOptions)} with defaults. */
+  default LiveTurn startTurn(String sessionId, TurnRequest request) {
+    return startTurn(sessionId, request, WaitOptions.defaults(), RequestOptions.none());
+  }
+
+  /** {@link #resumeTurn(String, WaitOptions, RequestOptions)} with defaults. */
+  default LiveTurn resumeTurn(String saved) {
+    return resumeTurn(saved, WaitOptions.defaults(), RequestOptions.none());
   }
 
   /** {@link #turnAndWait(String, TurnRequest, WaitOptions, RequestOptions)} with defaults. */

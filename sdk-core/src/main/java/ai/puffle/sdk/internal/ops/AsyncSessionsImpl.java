@@ -2,6 +2,7 @@ package ai.puffle.sdk.internal.ops;
 
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
+import ai.puffle.sdk.LiveTurn;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.Session;
@@ -80,5 +81,16 @@ public final class AsyncSessionsImpl implements AsyncSessions {
   public CompletableFuture<ExamplesResult> generateExamplesAndWait(
       String sessionId, ExamplesRequest request, WaitOptions wait, RequestOptions options) {
     return ops.generateExamplesAndWait(sessionId, request, wait, options, Flow.async());
+  }
+
+  @Override
+  public CompletableFuture<LiveTurn> startTurn(
+      String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options) {
+    return ops.startTurn(sessionId, request, wait, options, Flow.async());
+  }
+
+  @Override
+  public LiveTurn resumeTurn(String saved, WaitOptions wait, RequestOptions options) {
+    return ops.resumeTurn(saved, wait, options);
   }
 }

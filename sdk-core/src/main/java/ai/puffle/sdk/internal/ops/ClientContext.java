@@ -11,6 +11,7 @@ import ai.puffle.sdk.internal.exec.Lifecycle;
 import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.exec.Timing;
 import ai.puffle.sdk.internal.http.Transport;
+import ai.puffle.sdk.internal.live.EventThreads;
 import ai.puffle.sdk.internal.run.RunWatcher;
 import java.time.Duration;
 
@@ -37,6 +38,7 @@ public final class ClientContext {
   final Lifecycle lifecycle;
   final Timing timing;
   final RunWatcher runs;
+  final EventThreads events;
   private final RetryRules defaultRules;
   private final Duration defaultTimeout;
   private final Duration defaultBusyTimeout;
@@ -52,7 +54,8 @@ public final class ClientContext {
       RetryListener listener,
       Lifecycle lifecycle,
       Timing timing,
-      RunWatcher runs) {
+      RunWatcher runs,
+      EventThreads events) {
     this.sessionsApi = sessionsApi;
     this.campaignsApi = campaignsApi;
     this.runner = runner;
@@ -63,6 +66,7 @@ public final class ClientContext {
     this.lifecycle = lifecycle;
     this.timing = timing;
     this.runs = runs;
+    this.events = events;
     this.defaultRules = RetryRules.forClient(timing, defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
     this.defaultTimeout = defaults.timeout().orElse(DEFAULT_TIMEOUT);
     this.defaultBusyTimeout = defaults.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
@@ -79,6 +83,7 @@ public final class ClientContext {
     this.lifecycle = base.lifecycle;
     this.timing = base.timing;
     this.runs = base.runs;
+    this.events = base.events;
     this.defaultRules = base.defaultRules.withMaxRetries(defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
     this.defaultTimeout = defaults.timeout().orElse(DEFAULT_TIMEOUT);
     this.defaultBusyTimeout = defaults.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
@@ -107,6 +112,11 @@ public final class ClientContext {
   /** Follows the Trigger.dev runs of tasks. */
   public RunWatcher runWatcher() {
     return runs;
+  }
+
+  /** The threads that hand live-turn events to user code. */
+  public EventThreads eventThreads() {
+    return events;
   }
 
   /**

@@ -3,6 +3,7 @@ package ai.puffle.sdk.internal.ops;
 import ai.puffle.sdk.BadRequestException;
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
+import ai.puffle.sdk.LiveTurn;
 import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.RunHandle;
@@ -13,6 +14,7 @@ import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.WaitOptions;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
+import ai.puffle.sdk.internal.live.SavedTurn;
 import ai.puffle.sdk.internal.mapping.Validate;
 import ai.puffle.sdk.internal.mapping.WireMapper;
 import java.time.Duration;
@@ -160,9 +162,44 @@ public final class SessionOps {
       return sender.send()
           .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, scope)
               .thenApply(after -> TurnOutcome.of(
-                  request.message(), before, after, handle, sender.sends(),
+                  TurnBaseline.of(before, request.message()), after, handle, sender.sends(),
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
     }));
+  }
+
+  /**
+   * Sends a turn at most once, as {@link #turn} does, and returns its live handle once Puffle
+   * accepted it: the handle waits for the turn as {@link #turnAndWait} would, following the run
+   * and reading its streams.
+   */
+  public Flow<LiveTurn> startTurn(
+      String sessionId, TurnRequest request, WaitOptions wait, RequestOptions options, Flow<LiveTurn> flow) {
+    Validate.uuid("sessionId", sessionId);
+    Validate.notNull("turnRequest", request);
+    Validate.notNull("waitOptions", wait);
+    CallScope scope = ctx.scope(options, flow);
+    long start = ctx.timing.nanoTime();
+    return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope).thenCompose(before -> {
+      TaskSender<RunHandle> sender = turnSender(sessionId, request, before, scope);
+      return sender.send().thenApply(handle -> LiveTurnImpl.start(
+          ctx, waiter, sessionId, handle, TurnBaseline.of(before, request.message()), sender.sends(),
+          sender.settled(), true, wait, options, start));
+    }));
+  }
+
+  /**
+   * The live handle of a turn saved in another process ({@link LiveTurn#save()}), without sending
+   * anything: it waits for the session to be idle (the first poll at once, since the turn may be
+   * over), following the run when the string carries its token.
+   *
+   * @throws ai.puffle.sdk.InvalidInputException when the string is malformed or altered (before
+   *     any request)
+   */
+  public LiveTurn resumeTurn(String saved, WaitOptions wait, RequestOptions options) {
+    SavedTurn turn = SavedTurn.read(saved);
+    Validate.notNull("waitOptions", wait);
+    return LiveTurnImpl.start(ctx, waiter, turn.sessionId(), turn.run(), turn.baseline(), 1, null,
+        false, wait, options, ctx.timing.nanoTime());
   }
 
   /** Starts an example run, waits for it, and returns the examples. */

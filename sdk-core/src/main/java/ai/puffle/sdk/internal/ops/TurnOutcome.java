@@ -9,18 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Works out what a finished turn did by comparing the session before and after it. */
+/** Works out what a finished turn did by comparing the session after it with its baseline. */
 final class TurnOutcome {
   private TurnOutcome() {}
 
-  static TurnResult of(
-      String message, Session before, Session after, RunHandle run, int sends, Duration elapsed) {
+  static TurnResult of(TurnBaseline before, Session after, RunHandle run, int sends, Duration elapsed) {
     List<ChatMessage> transcript = after.messages();
-    int from = Math.min(before.messages().size(), transcript.size());
+    int from = Math.min(before.messages(), transcript.size());
     int ours = -1;
     for (int i = transcript.size() - 1; i >= from; i--) {
-      ChatMessage m = transcript.get(i);
-      if (m.isUser() && message.equals(m.content())) {
+      if (before.isOurs(transcript.get(i))) {
         ours = i;
         break;
       }
@@ -38,12 +36,9 @@ final class TurnOutcome {
               + " send it again to retry", after);
     }
     boolean skeletonChanged =
-        !after.skeleton().equals(before.skeleton())
-            || after.frameworkVersion().orElse(Long.MIN_VALUE)
-                > before.frameworkVersion().orElse(Long.MIN_VALUE);
-    boolean draftChanged =
-        !after.draftSubject().equals(before.draftSubject())
-            || !after.draftBody().equals(before.draftBody());
+        !TurnBaseline.skeletonDigest(after).equals(before.skeletonDigest())
+            || after.frameworkVersion().orElse(Long.MIN_VALUE) > before.frameworkVersion();
+    boolean draftChanged = !TurnBaseline.draftDigest(after).equals(before.draftDigest());
     return new TurnResult(after, replies, skeletonChanged, draftChanged, run, sends, elapsed);
   }
 }

@@ -15,6 +15,7 @@ import ai.puffle.sdk.internal.run.RunWatchListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The waits for a session to be idle, each a {@link PollLoop} over the rules of {@link
@@ -44,6 +45,19 @@ final class Waiter {
   CompletableFuture<Session> forTask(
       String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
       Duration timeout, boolean knownBusy, WaitProgressListener progress, CallScope scope) {
+    return forTask(sessionId, run, watch, initial, max, timeout, knownBusy, progress, scope,
+        listener -> ctx.runs.watch(run, listener));
+  }
+
+  /**
+   * {@link #forTask(String, RunHandle, boolean, Duration, Duration, Duration, boolean,
+   * WaitProgressListener, CallScope)}, with the run's watch started by {@code startWatch} given
+   * the wait's own listener (a live turn starts it together with the run's streams).
+   */
+  CompletableFuture<Session> forTask(
+      String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
+      Duration timeout, boolean knownBusy, WaitProgressListener progress, CallScope scope,
+      Function<RunWatchListener, RunWatch> startWatch) {
     long deadline = Math.min(CallScope.deadlineAfter(scope.timing(), timeout), scope.deadlineNanos());
     long start = scope.timing().nanoTime();
     PollLoop.AtDeadline atDeadline = (last, polls, cause) -> {
@@ -58,7 +72,7 @@ final class Waiter {
     }
     PollLoop loop = new PollLoop(ctx, scope, sessionId, initial, max, deadline, progress, atDeadline, false);
     AtomicBoolean heard = new AtomicBoolean();
-    RunWatch watching = ctx.runs.watch(run, new RunWatchListener() {
+    RunWatch watching = startWatch.apply(new RunWatchListener() {
       @Override
       public void onUpdate(RunUpdate update) {
         if (!update.isOver() && heard.compareAndSet(false, true)) {

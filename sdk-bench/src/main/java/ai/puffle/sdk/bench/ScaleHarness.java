@@ -58,9 +58,13 @@ public final class ScaleHarness {
       new Scenario("fixed-10000", "scale", ScaleRun.Mode.SDK_NON_REJECTING, 10_000, 2000, 0),
       new Scenario("naive-100", "scale", ScaleRun.Mode.NAIVE, 100, 2000, 0),
       new Scenario("naive-1000", "scale", ScaleRun.Mode.NAIVE, 1000, 2000, 0),
+      new Scenario("watch-1000", "scale", ScaleRun.Mode.WATCH_CAPPED, 1000, 2000, 0),
+      new Scenario("watch-10000", "scale", ScaleRun.Mode.WATCH_CAPPED, 10_000, 2000, 0),
       new Scenario("wake-sdk-2s", "wakeup", ScaleRun.Mode.SDK, 300, 2000, 5000),
       new Scenario("wake-naive-2s", "wakeup", ScaleRun.Mode.NAIVE, 300, 2000, 5000),
       new Scenario("wake-sdk-15s", "wakeup", ScaleRun.Mode.SDK, 300, 15000, 5000),
+      new Scenario("wake-watch-15s", "wakeup", ScaleRun.Mode.WATCH, 300, 15000, 5000),
+      new Scenario("wake-watch-capped-15s", "wakeup", ScaleRun.Mode.WATCH_CAPPED, 300, 15000, 5000),
       new Scenario("wake-naive-15s", "wakeup", ScaleRun.Mode.NAIVE, 300, 15000, 5000));
 
   private ScaleHarness() {}
@@ -195,9 +199,9 @@ public final class ScaleHarness {
             whole ? String.format(Locale.ROOT, "%.0f", r.heapAfterMb) : "-"));
       }
       out.println();
-      out.println("| scenario | requests/turn | GET/turn | POST turn/turn | SDK retries (executor rejected)"
+      out.println("| scenario | requests/turn | GET/turn | POST turn/turn | run requests/turn | SDK retries (executor rejected)"
           + " | flow p50 s | wake-up p50 ms | wake-up p99 ms |");
-      out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+      out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (ScaleResult r : scale) {
         out.println(trafficRow(r));
       }
@@ -212,13 +216,14 @@ public final class ScaleHarness {
     if (!wake.isEmpty()) {
       out.println("### Wake-up latency (task_status cleared -> waiter returns), flows started over 5 s");
       out.println();
-      out.println("| scenario | wait policy | N | task s | completed | wake-up p50 ms | wake-up p99 ms | mean ms | max ms"
-          + " | GET/turn | requests/turn | SDK retries |");
-      out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      out.println("| scenario | mode | wait policy | N | task s | completed | wake-up p50 ms | wake-up p99 ms | mean ms | max ms"
+          + " | GET/turn | run requests/turn | requests/turn | SDK retries | SDK+OkHttp threads |");
+      out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (ScaleResult r : wake) {
-        out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %s | %s | %s | %s | %.2f | %.2f | %d |",
-            r.scenario, r.waitPolicy, r.n, r.taskMs / 1000.0, r.completed, ms(r.wakeMedianMs), ms(r.wakeP99Ms),
-            ms(r.wakeMeanMs), ms(r.wakeMaxMs), r.getsPerTurn, r.requestsPerTurn, r.retries));
+        out.println(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %d | %d |",
+            r.scenario, r.mode, r.waitPolicy, r.n, r.taskMs / 1000.0, r.completed, ms(r.wakeMedianMs), ms(r.wakeP99Ms),
+            ms(r.wakeMeanMs), ms(r.wakeMaxMs), r.getsPerTurn, r.runRequestsPerTurn, r.requestsPerTurn, r.retries,
+            r.sdkOkHttpThreads));
       }
       out.println();
     }
@@ -226,11 +231,11 @@ public final class ScaleHarness {
 
   private static String trafficRow(ScaleResult r) {
     if (!r.outcome.equals("ok")) {
-      return String.format(Locale.ROOT, "| %s | - | - | - | %,d (%,d) | - | - | - |",
+      return String.format(Locale.ROOT, "| %s | - | - | - | - | %,d (%,d) | - | - | - |",
           r.scenario, r.retries, r.rejectedRetries);
     }
-    return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %,d (%,d) | %.1f | %s | %s |",
-        r.scenario, r.requestsPerTurn, r.getsPerTurn, r.postsPerTurn, r.retries, r.rejectedRetries,
+    return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %,d (%,d) | %.1f | %s | %s |",
+        r.scenario, r.requestsPerTurn, r.getsPerTurn, r.postsPerTurn, r.runRequestsPerTurn, r.retries, r.rejectedRetries,
         r.flowMedianMs / 1000.0, ms(r.wakeMedianMs), ms(r.wakeP99Ms));
   }
 

@@ -34,8 +34,12 @@ import okhttp3.OkHttpClient;
 public final class ScaleRun {
   /** How the flows wait. */
   public enum Mode {
-    /** {@code client.async().sessions().turnAndWait}, the SDK's own HTTP client. */
+    /** {@code client.async().sessions().turnAndWait}, the SDK's own HTTP client, polling only. */
     SDK("sdk"),
+    /** The same, following each turn's run on the emulator, with a live feed per wait. */
+    WATCH("watch"),
+    /** The same, with the client's default cap of live feeds (the rest poll the run). */
+    WATCH_CAPPED("watch-capped"),
     /** The same, on an OkHttpClient that differs only by a non-rejecting executor. */
     SDK_NON_REJECTING("sdk-nonrejecting"),
     /** A platform thread per flow: blocking {@code turn}, then {@code get} every 2 s. */
@@ -99,7 +103,12 @@ public final class ScaleRun {
       RetryCounter retries = new RetryCounter();
       OkHttpClient own = cfg.mode == Mode.SDK_NON_REJECTING ? NonRejectingHttp.client(10) : null;
       PuffleClient.Builder builder = PuffleClient.builder()
-          .apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).retryListener(retries);
+          .apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).retryListener(retries)
+          .triggerApiUrl(fake.triggerApiUrl())
+          .watchRuns(cfg.mode == Mode.WATCH || cfg.mode == Mode.WATCH_CAPPED);
+      if (cfg.mode == Mode.WATCH) {
+        builder.maxLiveRunFeeds(Math.min(1024, cfg.n));
+      }
       if (own != null) {
         builder.okHttpClient(own);
       }
@@ -214,6 +223,8 @@ public final class ScaleRun {
       r.requestsPerTurn = (fake.requestCount() - totalBefore) / (double) cfg.n;
       r.getsPerTurn = (after.get(Operation.GET_SESSION) - before.get(Operation.GET_SESSION)) / (double) cfg.n;
       r.postsPerTurn = (after.get(Operation.RUN_TURN) - before.get(Operation.RUN_TURN)) / (double) cfg.n;
+      r.runRequestsPerTurn = (after.get(Operation.RETRIEVE_RUN) - before.get(Operation.RETRIEVE_RUN)
+          + after.get(Operation.SUBSCRIBE_TO_RUN) - before.get(Operation.SUBSCRIBE_TO_RUN)) / (double) cfg.n;
       r.retries = retries.total.get();
       r.rejectedRetries = retries.rejected.get();
       r.peakHeapAfterGcMb = mb(heap.peakAfterGc());

@@ -59,6 +59,10 @@ class LiveTurnCancelTest {
   void cancellingStopsThePollsTheFeedAndTheViewsButNotTheTurn() throws Exception {
     LiveTurn turn = client.sessions().startTurn(SESSION_ID, TurnRequest.of("hello"));
     long end = System.nanoTime() + 5_000_000_000L;
+    while (timing.heldTasks() < 2 && System.nanoTime() < end) {
+      Thread.sleep(1);  // the first poll and the run's first look wait for their delays
+    }
+    timing.releaseDelayed();
     while ((trigger.getRequestCount() == 0 || timing.heldTasks() < 2) && System.nanoTime() < end) {
       Thread.sleep(1);  // the feed's first request has failed and its retry is waiting, as is the poll
     }

@@ -47,23 +47,29 @@ class LiveTurnTest {
   }
 
   @Test
-  void aLiveTurnShowsTheRunsStatusesThenEndsWithTheResult(FakePuffle fake, PuffleClient client) {
-    String session = newSession(fake, client);
-    LiveTurn turn = client.sessions().startTurn(session, TurnRequest.of("Write an intro email"),
-        FAST, ai.puffle.sdk.RequestOptions.none());
-    assertTrue(turn.run().isKnown());
-    List<TurnEvent> events = all(turn);
+  void aLiveTurnShowsTheRunsStatusesThenEndsWithTheResult() {
+    // A turn of 3 s: the client first looks at a run 1.5 s after it was accepted.
+    try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.scaled(0.2)).start();
+        PuffleClient client = PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+            .triggerApiUrl(fake.triggerApiUrl()).build()) {
+      String session = newSession(fake, client);
+      LiveTurn turn = client.sessions().startTurn(session, TurnRequest.of("Write an intro email"),
+          FAST, ai.puffle.sdk.RequestOptions.none());
+      assertTrue(turn.run().isKnown());
+      List<TurnEvent> events = all(turn);
 
-    TurnEvent end = events.get(events.size() - 1);
-    assertEquals(TurnEvent.Kind.END, end.kind());
-    TurnResult result = end.result().orElseThrow();
-    assertEquals(result, turn.await(), "the end carries the result await() returns");
-    assertFalse(result.reply().isEmpty());
-    List<String> statuses = events.stream().filter(e -> e.kind() == TurnEvent.Kind.STATUS)
-        .map(e -> e.runStatus().orElseThrow()).collect(Collectors.toList());
-    assertTrue(statuses.contains("COMPLETED"), "the run's end was seen: " + statuses);
-    assertEquals(List.of("Write an intro email"), fake.turnMessagesAccepted(session));
-    assertEquals(1, fake.requestCount(Operation.RUN_TURN));
+      TurnEvent end = events.get(events.size() - 1);
+      assertEquals(TurnEvent.Kind.END, end.kind());
+      TurnResult result = end.result().orElseThrow();
+      assertEquals(result, turn.await(), "the end carries the result await() returns");
+      assertFalse(result.reply().isEmpty());
+      List<String> statuses = events.stream().filter(e -> e.kind() == TurnEvent.Kind.STATUS)
+          .map(e -> e.runStatus().orElseThrow()).collect(Collectors.toList());
+      assertEquals(List.of("EXECUTING", "COMPLETED"), statuses, "first look after the queue states");
+      assertEquals(List.of("Write an intro email"), fake.turnMessagesAccepted(session));
+      assertEquals(1, fake.requestCount(Operation.RUN_TURN));
+      assertEquals(2, fake.requestCount(Operation.SUBSCRIBE_TO_RUN), "a snapshot, then one live request");
+    }
   }
 
   @Test

@@ -96,6 +96,12 @@ public final class RetryRules {
    * still show the task (it is written just before the run ends), soon again.
    */
   public static final Duration RUN_OVER_INITIAL_INTERVAL = Duration.ofMillis(200);
+  /**
+   * How long after a task was accepted its run is first looked at: a run goes through its queue
+   * states (queued, dequeued, executing) within about a second, and looking after them saves a
+   * feed request per state. Turns take 10-30 s, so the end is seen as soon as without it.
+   */
+  public static final Duration WATCH_START_DELAY = Duration.ofMillis(1500);
   /** How many times an unknown outcome may lead to sending the request again. */
   public static final int MAX_RESENDS = 3;
   /** The most retries a call may ask for. */

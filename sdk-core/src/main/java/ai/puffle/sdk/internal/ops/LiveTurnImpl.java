@@ -71,14 +71,14 @@ final class LiveTurnImpl implements LiveTurn {
             ? CompletableFuture.completedFuture(settled)
             : waiter.forTask(sessionId, run, wait.watchRun(), wait.initialPollInterval(),
                 wait.maxPollInterval(), timeout, knownBusy, wait.progressListener().orElse(null),
-                scope, turn::startWatch))
+                scope, listener -> turn.startWatch(listener, Waiter.watchStartDelay(knownBusy))))
         .thenApply(after -> TurnOutcome.of(baseline, after, run, sends, turn.elapsed())));
     turn.flow.whenComplete(turn::finished);
     return turn;
   }
 
   /** Follows the run and reads its streams; the wait's own listener hears the watch too. */
-  private RunWatch startWatch(RunWatchListener waitListener) {
+  private RunWatch startWatch(RunWatchListener waitListener, Duration startAfter) {
     RunStreams s = ctx.runs.streams(run, new StreamListener() {
       @Override
       public void chunk(String streamKey, Object json, String textDelta) {
@@ -100,7 +100,7 @@ final class LiveTurnImpl implements LiveTurn {
       public void onFallback(RunOutcome.Reason reason, String detail) {
         waitListener.onFallback(reason, detail);
       }
-    });
+    }, startAfter);
     streams = s;
     return s.watch();
   }

@@ -46,7 +46,7 @@ final class Waiter {
       String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
       Duration timeout, boolean knownBusy, WaitProgressListener progress, CallScope scope) {
     return forTask(sessionId, run, watch, initial, max, timeout, knownBusy, progress, scope,
-        listener -> ctx.runs.watch(run, listener));
+        listener -> ctx.runs.watch(run, listener, watchStartDelay(knownBusy)));
   }
 
   /**
@@ -87,6 +87,11 @@ final class Waiter {
     });
     loop.result().whenComplete((s, e) -> watching.cancel());
     return loop.start(knownBusy).result();
+  }
+
+  /** When to first look at a run: later for a task just accepted, at once otherwise. */
+  static Duration watchStartDelay(boolean justAccepted) {
+    return justAccepted ? RetryRules.WATCH_START_DELAY : Duration.ZERO;
   }
 
   /**

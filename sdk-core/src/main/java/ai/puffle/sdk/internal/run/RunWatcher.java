@@ -4,6 +4,7 @@ import ai.puffle.sdk.InvalidInputException;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.internal.exec.Timing;
 import ai.puffle.sdk.internal.mapping.Validate;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
@@ -69,6 +70,15 @@ public final class RunWatcher implements AutoCloseable {
    *     characters an HTTP header cannot carry
    */
   public RunWatch watch(RunHandle run, RunWatchListener listener) {
+    return watch(run, listener, Duration.ZERO);
+  }
+
+  /**
+   * {@link #watch(RunHandle, RunWatchListener)}, sending its first request only after {@code
+   * startAfter}: a run just accepted goes through its queue states within about a second, and a
+   * first look after them saves a request per state.
+   */
+  public RunWatch watch(RunHandle run, RunWatchListener listener, Duration startAfter) {
     Validate.notNull("run", run);
     Validate.notNull("listener", listener);
     String token = run.publicAccessToken();
@@ -88,7 +98,11 @@ public final class RunWatcher implements AutoCloseable {
       watch.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client is closed");
       return watch;
     }
-    watch.start(limits.tryTakeFeed());
+    if (startAfter.isZero() || startAfter.isNegative()) {
+      watch.start(limits.tryTakeFeed());
+    } else {
+      watch.calls().after(startAfter, () -> watch.start(limits.tryTakeFeed()));
+    }
     return watch;
   }
 
@@ -102,6 +116,12 @@ public final class RunWatcher implements AutoCloseable {
    */
   public RunStreams streams(RunHandle run, StreamListener listener, StreamOptions options,
       RunWatchListener alsoTell) {
+    return streams(run, listener, options, alsoTell, Duration.ZERO);
+  }
+
+  /** {@link #streams(RunHandle, StreamListener, StreamOptions, RunWatchListener)}, its watch started after {@code startAfter}. */
+  public RunStreams streams(RunHandle run, StreamListener listener, StreamOptions options,
+      RunWatchListener alsoTell, Duration startAfter) {
     Validate.notNull("run", run);
     Validate.notNull("listener", listener);
     Validate.notNull("options", options);
@@ -110,7 +130,7 @@ public final class RunWatcher implements AutoCloseable {
       checkToken(run.publicAccessToken());
     }
     RunStreams s = new RunStreams(streams, run.runId(), run.publicAccessToken(), listener, options, alsoTell);
-    s.follow(watch(run, s.watchListener()));
+    s.follow(watch(run, s.watchListener(), startAfter));
     return s;
   }
 

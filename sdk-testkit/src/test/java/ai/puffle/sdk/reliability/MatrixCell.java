@@ -94,6 +94,7 @@ final class MatrixCell {
           violations.add("Retry-After not honoured: " + events);
         }
       }
+      violations.addAll(rig.timing.driver().problems());
       return new MatrixCell(op, fault, outcome, mine.size(), accepted, violations, trace(rig));
     }
   }

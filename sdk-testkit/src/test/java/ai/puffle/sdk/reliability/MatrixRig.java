@@ -6,6 +6,7 @@ import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
+import ai.puffle.sdk.internal.run.RunAccess;
 import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.SeededCampaign;
 import ai.puffle.sdk.testkit.TimeMode;
@@ -24,9 +25,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * One cell's world: a fresh emulator on a virtual clock, a client whose waits advance that clock,
- * the retry events the client reported, and the hooks that inject transport faults (refused
- * connections) and races (a competing turn) at the right moment.
+ * One cell's world: a fresh emulator on a virtual clock, a client whose waits advance that clock
+ * (blocking waits on the caller's thread, waits that follow their task's run on a {@link
+ * VirtualDriver}), the retry events the client reported, and the hooks that inject transport
+ * faults (refused connections) and races (a competing turn) at the right moment.
  *
  * <p>The client is built on a caller-supplied OkHttpClient (a supported configuration): that is
  * where the refusing socket factory, the hooks and the short read timeout go. Everything the SDK
@@ -95,12 +97,16 @@ final class MatrixRig implements AutoCloseable {
                 PuffleClient.builder()
                     .apiKey(fake.apiKey())
                     .baseUrl(fake.baseUrl())
+                    .triggerApiUrl(fake.triggerApiUrl())
                     .okHttpClient(shared.http)
                     .contentReadTimeout(READ_TIMEOUT)
-                    .watchRuns(false)
                     .retryListener(events::add),
                 timing)
             .build();
+    // Waits follow their task's run (as by default): their polls and the run watcher's requests
+    // run on the driver, on the same virtual clock.
+    timing.drive(new RigProbe(fake, shared.http.dispatcher(),
+        RunAccess.dispatcher(ReliabilityAccess.runWatcher(client))), VirtualDriver.STEP);
   }
 
   Hooks hooks() {

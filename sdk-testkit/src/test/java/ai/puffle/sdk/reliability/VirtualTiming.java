@@ -5,50 +5,100 @@ import ai.puffle.sdk.internal.exec.Timing;
 import dev.failsafe.spi.Scheduler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Virtual time for blocking client calls (the minimum of sdk-core's test {@code FakeTiming}):
- * every backoff or poll wait advances the clock at once, records the wait and tells a listener,
- * which moves the emulator's virtual clock by the same amount. Client and emulator share one
- * timeline, and nothing really sleeps. Asynchronous flows are not supported.
+ * Virtual time shared by a client and its emulator (the minimum of sdk-core's test {@code
+ * FakeTiming}): every backoff or poll wait of a blocking call advances the clock at once, records
+ * the wait and tells a listener, which moves the emulator's virtual clock by the same amount.
+ * Client and emulator share one timeline, and nothing really sleeps. Jitter draws from a seeded
+ * source.
+ *
+ * <p>Asynchronous waits (a wait that follows its task's run polls on the client's async
+ * scheduler, and the run watcher waits there too) need a {@link VirtualDriver}, attached with
+ * {@link #drive}: it runs their steps one at a time and moves the same clock when the client and
+ * the emulator are quiet. Without one, {@link #async()} refuses.
  */
 final class VirtualTiming implements Timing {
-  private final AtomicLong now = new AtomicLong(1_000_000_000L);
-  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  private final Consumer<Duration> onSleep;
-  private final Scheduler blocking = new CallerRunsScheduler(this::sleep);
+  /** The client's clock at the start (any value: only differences count). */
+  static final long START_NANOS = 1_000_000_000L;
 
-  /** Virtual time that tells {@code onSleep} of every wait. */
-  VirtualTiming(Consumer<Duration> onSleep) {
-    this.onSleep = onSleep;
+  private final Object clock = new Object();
+  private long now = START_NANOS;
+  private final Random random = new Random(42);
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final Consumer<Duration> onMove;
+  private volatile Runnable beforeMove = () -> {};
+  private final Scheduler blocking = new CallerRunsScheduler(this::sleep);
+  private volatile VirtualDriver driver;
+
+  /** Virtual time that tells {@code onMove} of every move (a wait, or the driver's). */
+  VirtualTiming(Consumer<Duration> onMove) {
+    this.onMove = onMove;
+  }
+
+  /**
+   * Runs asynchronous steps with a driver thread that moves this clock when {@code probe} says
+   * the system is quiet, and never past {@code step} at a time while the emulator holds a
+   * request on the clock.
+   */
+  VirtualTiming drive(VirtualDriver.Probe probe, Duration step) {
+    driver = new VirtualDriver(this, probe, step.toNanos());
+    return this;
+  }
+
+  /** The driver, or null. */
+  VirtualDriver driver() {
+    return driver;
+  }
+
+  /** Runs {@code hook} just before each move of the clock, with the clock not yet moved. */
+  void beforeMove(Runnable hook) {
+    beforeMove = hook;
   }
 
   private void sleep(long nanos) throws InterruptedException {
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedException();
     }
-    Duration d = Duration.ofNanos(nanos);
-    sleeps.add(d);
-    now.addAndGet(nanos);
-    onSleep.accept(d);
+    sleeps.add(Duration.ofNanos(nanos));
+    moveBy(nanos);
   }
 
-  /** Every wait so far, in order. */
+  /** Moves client and emulator time forward to {@code target} (nothing when it has passed). */
+  void moveTo(long target) {
+    synchronized (clock) {
+      if (target > now) {
+        moveBy(target - now);
+      }
+    }
+  }
+
+  private void moveBy(long nanos) {
+    synchronized (clock) {
+      beforeMove.run();
+      now += nanos;
+      onMove.accept(Duration.ofNanos(nanos));
+    }
+  }
+
+  /** Every wait of a blocking call so far, in order. */
   List<Duration> sleeps() {
     return sleeps;
   }
 
-  /** Total virtual time waited. */
-  Duration slept() {
-    return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+  @Override
+  public long nanoTime() {
+    synchronized (clock) {
+      return now;
+    }
   }
 
   @Override
-  public long nanoTime() {
-    return now.get();
+  public synchronized double random() {
+    return random.nextDouble();
   }
 
   @Override
@@ -58,9 +108,18 @@ final class VirtualTiming implements Timing {
 
   @Override
   public Scheduler async() {
-    throw new UnsupportedOperationException("the fault matrix runs blocking calls only");
+    VirtualDriver d = driver;
+    if (d == null) {
+      throw new UnsupportedOperationException("no driver: this rig runs blocking calls only");
+    }
+    return d;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    VirtualDriver d = driver;
+    if (d != null) {
+      d.close();
+    }
+  }
 }

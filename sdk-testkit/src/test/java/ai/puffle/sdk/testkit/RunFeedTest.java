@@ -153,6 +153,28 @@ class RunFeedTest {
   }
 
   @Test
+  void aClockMoveReturnsOnceTheHeldRequestsHaveLookedAtTheNewTime() throws Exception {
+    Http.Res snapshot = f.snapshot(run);
+    CompletableFuture<Http.Res> live = f.runs.feedAsync(run.id, run.token,
+        RunHttp.next(snapshot, true));
+    f.fake.awaitHeldRunFeeds(1, AWAIT);
+
+    f.fake.clock().advance(Duration.ofMillis(100));
+    assertEquals(1, f.fake.heldRunFeeds(), "nothing new: still held");
+    f.fake.clock().advance(Duration.ofMillis(400));
+    assertEquals(0, f.fake.heldRunFeeds(),
+        "the run was dequeued: the request is released by the time the move returns");
+    assertEquals("DEQUEUED", RunHttp.value(await(live), 0).get("status"));
+
+    CompletableFuture<Http.Res> next = f.runs.feedAsync(run.id, run.token,
+        RunHttp.next(await(live), true));
+    f.fake.awaitHeldRunFeeds(1, AWAIT);
+    f.fake.clock().advance(Duration.ofSeconds(20));
+    assertEquals(0, f.fake.heldRunFeeds(), "released by the move: the run started");
+    assertEquals("EXECUTING", RunHttp.value(await(next), 0).get("status"));
+  }
+
+  @Test
   void aLiveRequestReturnsAtTheTasksEnd() throws Exception {
     f.fake.clock().advance(Duration.ofSeconds(1));
     Http.Res snapshot = f.snapshot(run);

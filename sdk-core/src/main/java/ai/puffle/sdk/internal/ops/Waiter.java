@@ -38,7 +38,8 @@ final class Waiter {
    * and the client's watching on, a known run), it follows the run too: polls go on as usual
    * until the watch hears from the run, then only as a safety net ({@link
    * RetryRules#WATCHED_INITIAL_INTERVAL}); when the run is over the session is read at once, and
-   * when following fails polls go back to the usual pace at once. So following a run never makes
+   * when following fails after it heard from the run polls go back to the usual pace at once
+   * (when it fails before, they never left it). So following a run never makes
    * a wait slower than polling alone, short of a watch that stalls after it worked. The session
    * stays the source of truth: the wait ends on an idle read, whatever the run said.
    */
@@ -82,8 +83,16 @@ final class Waiter {
       }
     });
     watching.outcome().thenAccept(outcome -> {
-      loop.intervals(outcome.isRunOver() ? RetryRules.RUN_OVER_INITIAL_INTERVAL : initial, max);
-      loop.wake();
+      if (outcome.isRunOver()) {
+        loop.intervals(RetryRules.RUN_OVER_INITIAL_INTERVAL, max);
+        loop.wake();
+      } else if (heard.get()) {
+        // The polls were a safety net: back to the usual pace, starting now.
+        loop.intervals(initial, max);
+        loop.wake();
+      }
+      // Else the watch failed before it heard from the run: the polls never left the usual
+      // pace, and a task just accepted is still busy, so the poll scheduled stays as it is.
     });
     loop.result().whenComplete((s, e) -> watching.cancel());
     return loop.start(knownBusy).result();

@@ -132,18 +132,19 @@ final class RunFeed {
     Instant virtualEnd = virtual ? clock.now().plus(HOLD) : null;
     Duration wall = virtual ? MAX_WALL_HOLD : clamp(clock.wallTime(HOLD));
     long wallEnd = System.nanoTime() + wall.toNanos();
-    runs.held(1);
+    RunRegistry.Hold held = runs.hold();
     try {
-      holdUntil(run, index, handle, virtualEnd, wallEnd);
+      holdUntil(run, index, handle, virtualEnd, wallEnd, held);
     } finally {
-      runs.held(-1);
+      held.release();
     }
   }
 
-  private void holdUntil(RunRecord run, int index, String handle, Instant virtualEnd, long wallEnd)
-      throws InterruptedException {
+  private void holdUntil(RunRecord run, int index, String handle, Instant virtualEnd, long wallEnd,
+      RunRegistry.Hold held) throws InterruptedException {
     boolean virtual = virtualEnd != null;
     while (true) {
+      long move = held.moves();
       Instant now = clock.now();
       run.catchUp(now);
       if (run.lastIndex() > index || !handle.equals(run.handle()) || runs.closed()) {
@@ -161,6 +162,7 @@ final class RunFeed {
         long untilStep = Math.max(Duration.between(now, next).toNanos(), 1_000_000L);
         waitNanos = Math.min(waitNanos, untilStep);
       }
+      held.looked(move);
       TimeUnit.NANOSECONDS.timedWait(run, waitNanos);
     }
   }

@@ -2,9 +2,11 @@ package ai.puffle.sdk.testkit.internal.trigger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,9 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The emulator's Trigger.dev runs: one per accepted turn or example run, found by run id or by
  * token. The task handler starts a run when it claims the session and finishes it at the instant
  * it sets the session's {@code task_status} back to null, under the same store lock, so the run
- * and the session always agree. Thread-safe.
+ * and the session always agree. When a virtual clock moves, the move returns only once every held
+ * feed request has looked at the new time (answered, or gone back to waiting), so that a test
+ * reading {@link #heldFeeds()} right after it sees only the requests still held. Thread-safe.
  */
 public final class RunRegistry implements AutoCloseable {
+  /** The longest a clock move waits for held requests to look at the new time (real time). */
+  static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
   /**
    * How long a run stays queued at most, in service time: DEQUEUED after half of it, EXECUTING
    * after all of it (never after the task's end).
@@ -32,7 +38,8 @@ public final class RunRegistry implements AutoCloseable {
   private final AtomicInteger numbers = new AtomicInteger();
   private final AtomicLong cursors = new AtomicLong();
   private final Object heldLock = new Object();
-  private int held;
+  private final Set<Hold> holds = new HashSet<>();
+  private long moves;
   private volatile boolean serving = true;
   private volatile boolean closed;
 
@@ -98,7 +105,7 @@ public final class RunRegistry implements AutoCloseable {
   /** How many live feed requests are held now. */
   public int heldFeeds() {
     synchronized (heldLock) {
-      return held;
+      return holds.size();
     }
   }
 
@@ -106,7 +113,7 @@ public final class RunRegistry implements AutoCloseable {
   public boolean awaitHeldFeeds(int count, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     synchronized (heldLock) {
-      while (held < count) {
+      while (holds.size() < count) {
         long left = end - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -117,11 +124,51 @@ public final class RunRegistry implements AutoCloseable {
     }
   }
 
-  /** A live feed request starts ({@code +1}) or stops ({@code -1}) being held. */
-  void held(int delta) {
+  /** A live feed request starts being held; {@link Hold#release()} when it stops. */
+  Hold hold() {
     synchronized (heldLock) {
-      held += delta;
+      Hold h = new Hold(moves);
+      holds.add(h);
       heldLock.notifyAll();
+      return h;
+    }
+  }
+
+  /**
+   * One held live feed request. Before each look at the clock it takes {@link #moves()}, and
+   * before waiting again it reports that it has seen that move ({@link #looked}); a clock move
+   * waits for every hold to have seen it or to be released.
+   */
+  final class Hold {
+    private long seen;
+
+    private Hold(long seen) {
+      this.seen = seen;
+    }
+
+    /** The clock moves so far: take it before reading the clock. */
+    long moves() {
+      synchronized (heldLock) {
+        return moves;
+      }
+    }
+
+    /** The request has looked at the clock as it was after {@code move} and waits again. */
+    void looked(long move) {
+      synchronized (heldLock) {
+        if (move > seen) {
+          seen = move;
+          heldLock.notifyAll();
+        }
+      }
+    }
+
+    /** The request is no longer held. */
+    void release() {
+      synchronized (heldLock) {
+        holds.remove(this);
+        heldLock.notifyAll();
+      }
     }
   }
 
@@ -142,8 +189,16 @@ public final class RunRegistry implements AutoCloseable {
     return clock;
   }
 
-  /** A virtual clock moved: take due queue steps and let held requests look at the time. */
+  /**
+   * A virtual clock moved: take due queue steps, let held requests look at the time, and wait
+   * (at most {@link #SETTLE_LIMIT}) until each has, so the move's effect on them is visible when
+   * the move returns.
+   */
   private void timeMoved() {
+    long move;
+    synchronized (heldLock) {
+      move = ++moves;
+    }
     Instant now = clock.now();
     for (RunRecord run : byFriendlyId.values()) {
       synchronized (run) {
@@ -151,6 +206,30 @@ public final class RunRegistry implements AutoCloseable {
         run.notifyAll();
       }
     }
+    long end = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    synchronized (heldLock) {
+      while (!closed && anyBehind(move)) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(heldLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private boolean anyBehind(long move) {
+    for (Hold h : holds) {
+      if (h.seen < move) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A cuid-like internal id ({@code cm} and 23 letters and digits), as the TaskRun row's id. */
@@ -166,6 +245,9 @@ public final class RunRegistry implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    synchronized (heldLock) {
+      heldLock.notifyAll();
+    }
     for (RunRecord run : byFriendlyId.values()) {
       synchronized (run) {
         run.notifyAll();

@@ -34,11 +34,12 @@ class FeedMatrixTest {
    */
   static final String[] EXPECTED = {
     // ---- turn (turnAndWait): ends with the reply in hand. The comments hold for both operations.
-    // The baseline. The feed's snapshot shows the run queued: the watch has heard from it, so
-    // the session polls become a safety net (first after 15 s). Live requests are held until the
-    // run changes (dequeued at 0.5 s, executing at 1 s; the hold ends after 20 s with nothing
-    // new); the one held at the task's end returns at once with the run over, and the session is
-    // read at that same instant.
+    // The baseline. The watch first looks 1.5 s after the task was accepted, past the run's queue
+    // states (dequeued at 0.5 s, executing at 1 s): its snapshot shows the run executing, the
+    // watch has heard from it, so the session polls become a safety net (first after 15 s). A
+    // live request is held until the run changes (the hold ends after 20 s with nothing new);
+    // the one held at the task's end returns at once with the run over, and the session is read
+    // at that same instant.
     "turn              | none                    | reply      | 1 | 1 | feed     | 0 s",
     // A dropped live request is repeated by OkHttp on a new connection (a GET), or else by the
     // feed after 1 s; a must-refetch starts again from offset -1 at once; one 429 is retried
@@ -61,8 +62,12 @@ class FeedMatrixTest {
     // 401: the watch ends (retrieve would refuse the token too), and the wait goes back to
     // the usual pace at once (a poll then, then 3 s, 4.5 s, 5 s ...).
     "turn              | feed: token expired     | reply      | 1 | 1 | poll     | <= 6 s",
-    // A body the feed cannot read: it is given up for retrieve polling, which sees the end.
-    "turn              | feed: garbage body      | reply      | 1 | 1 | retrieve | <= 3.6 s",
+    // A body the feed cannot read: it is given up for retrieve polling. The watch first looks
+    // 1.5 s after the task was accepted, past the queue states, so the first live request after
+    // the snapshot is the one held until the task's end: its garbage answer comes at that
+    // instant, retrieve is asked at once and shows the run over (the log reads the feed's
+    // answer first, hence "feed").
+    "turn              | feed: garbage body      | reply      | 1 | 1 | feed     | 0 s",
     // maxLiveRunFeeds(0): every watch polls retrieve (1 s growing to 3 s), and the first poll
     // after the task's end ends the wait. A drop is repeated (OkHttp, or 1 s later) and one 429
     // retried after 1 s: polling goes on.
@@ -93,7 +98,7 @@ class FeedMatrixTest {
     "generate examples | feed: stall             | 2 examples | 1 | 1 | poll     | <= 36 s",
     "generate examples | feed: stall first       | 2 examples | 1 | 1 | poll     | <= 6 s",
     "generate examples | feed: token expired     | 2 examples | 1 | 1 | poll     | <= 6 s",
-    "generate examples | feed: garbage body      | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
+    "generate examples | feed: garbage body      | 2 examples | 1 | 1 | feed     | 0 s",
     "generate examples | retrieve: none          | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
     "generate examples | retrieve: drop          | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
     "generate examples | retrieve: 429           | 2 examples | 1 | 1 | retrieve | <= 3.6 s",

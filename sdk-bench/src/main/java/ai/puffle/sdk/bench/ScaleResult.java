@@ -39,7 +39,7 @@ public final class ScaleResult {
   /** Requests per flow (all operations). */ public double requestsPerTurn;
   /** GET session requests per flow. */ public double getsPerTurn;
   /** POST turn requests per flow. */ public double postsPerTurn;
-  /** Retries the SDK reported to its RetryListener. */ public long retries;
+  /** Retries the SDK reported to its event listener. */ public long retries;
   /** Of those, retries after OkHttp's "executor rejected". */ public long rejectedRetries;
   /** Wake-up latency median, ms (-1: none). */ public double wakeMedianMs = -1;
   /** Wake-up latency 99th percentile, ms (-1: none). */ public double wakeP99Ms = -1;

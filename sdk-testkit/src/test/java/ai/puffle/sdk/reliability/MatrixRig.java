@@ -2,7 +2,6 @@ package ai.puffle.sdk.reliability;
 
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.ReliabilityAccess;
-import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
@@ -15,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -54,7 +52,7 @@ final class MatrixRig implements AutoCloseable {
   final FakePuffle fake;
   final SeededCampaign campaign;
   final VirtualTiming timing;
-  final List<RetryEvent> events = new CopyOnWriteArrayList<>();
+  final RetryLog events = new RetryLog();
   final PuffleClient client;
   private final Shared shared;
 
@@ -98,7 +96,7 @@ final class MatrixRig implements AutoCloseable {
                     .okHttpClient(shared.http)
                     .contentReadTimeout(READ_TIMEOUT)
                     .watchRuns(false)
-                    .retryListener(events::add),
+                    .eventListener(events),
                 timing)
             .build();
   }

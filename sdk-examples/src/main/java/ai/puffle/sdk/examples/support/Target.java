@@ -2,7 +2,6 @@ package ai.puffle.sdk.examples.support;
 
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.WaitProgressListener;
 import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.TimeMode;
 import java.io.PrintStream;
@@ -107,8 +106,8 @@ public final class Target implements AutoCloseable {
    * growing to 5 s), the same scaled by {@value #TIME_SCALE} on the emulator (20 ms growing to
    * 50 ms); the timeout from {@code --timeout} if given.
    */
-  public WaitOptions waitOptions(WaitProgressListener listener) {
-    WaitOptions.Builder wait = WaitOptions.builder().progressListener(listener);
+  public WaitOptions waitOptions() {
+    WaitOptions.Builder wait = WaitOptions.builder();
     if (emulated()) {
       wait.pollInterval(scaled(WaitOptions.DEFAULT_INITIAL_INTERVAL), scaled(WaitOptions.DEFAULT_MAX_INTERVAL));
     }

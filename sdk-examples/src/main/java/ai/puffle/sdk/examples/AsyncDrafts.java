@@ -85,7 +85,7 @@ public final class AsyncDrafts {
         return ExitCodes.OK;
       }
       Seeding seeding = Seeding.aiNodes(settings.nodeCount());
-      try (Target target = Target.open(settings, seeding, emulatorSetup, out)) {
+      try (Target target = Target.open(settings, seeding, emulatorSetup, out, err)) {
         int code = draftAll(target, out, err);
         out.println("Finished in " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ".");
         return code;

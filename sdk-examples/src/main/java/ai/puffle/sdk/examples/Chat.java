@@ -91,7 +91,7 @@ public final class Chat {
         return ExitCodes.OK;
       }
       boolean interactive = Terminal.isInteractive();
-      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out)) {
+      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out, err)) {
         PuffleClient client = target.client().withOptions(
             RequestOptions.builder().eventListener(new ProgressLine(out, interactive)).build());
         NodeConversation opened =

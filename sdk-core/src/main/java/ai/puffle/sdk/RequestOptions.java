@@ -13,8 +13,9 @@ import java.util.OptionalInt;
 
 /**
  * Per-call settings: a total deadline covering every retry, a retry budget, how long to wait for a
- * busy session, extra headers, and event listeners. Unset values fall back to the client's defaults; pass options to
- * any operation, or derive a client with {@link PuffleClient#withOptions(RequestOptions)}.
+ * busy session, extra headers, and event listeners. Unset values fall back to the client's
+ * defaults; pass options to any operation, or derive a client with {@link
+ * PuffleClient#withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * RequestOptions quick = RequestOptions.builder().timeout(Duration.ofSeconds(10)).maxRetries(0).build();

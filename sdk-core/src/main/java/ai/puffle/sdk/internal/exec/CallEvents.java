@@ -48,7 +48,8 @@ public final class CallEvents {
     this.start = 0;
   }
 
-  private CallEvents(PuffleEventListener[] listeners, Operation operation, String mainOperationId, Timing timing) {
+  private CallEvents(
+      PuffleEventListener[] listeners, Operation operation, String mainOperationId, Timing timing) {
     this.listeners = listeners;
     this.operation = operation;
     this.mainOperationId = mainOperationId;

@@ -144,7 +144,8 @@ public final class SessionOps {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("waitOptions", wait);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
-    CallScope scope = ctx.waiterScope(options, flow, timeout, "awaitIdle", AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
+    CallScope scope = ctx.waiterScope(
+        options, flow, timeout, "awaitIdle", AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
     return flow.run(f -> waitForTask(sessionId, run, wait, timeout, false, null, scope));
   }
 
@@ -155,12 +156,14 @@ public final class SessionOps {
     Validate.notNull("turnRequest", request);
     Validate.notNull("waitOptions", wait);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
-    CallScope scope = ctx.waiterScope(options, flow, timeout, "turnAndWait", AiChatSessionsApi.RUN_AI_CHAT_TURN, sessionId);
+    CallScope scope = ctx.waiterScope(
+        options, flow, timeout, "turnAndWait", AiChatSessionsApi.RUN_AI_CHAT_TURN, sessionId);
     long start = ctx.timing.nanoTime();
     return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = turnSender(sessionId, request, before, scope);
       return sender.send()
-          .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, TaskStatus.CHAT_PROCESSING, scope)
+          .thenCompose(handle -> afterTask(
+                  sender, sessionId, handle, wait, timeout, TaskStatus.CHAT_PROCESSING, scope)
               .thenApply(after -> TurnOutcome.of(
                   request.message(), before, after, handle, sender.sends(),
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
@@ -181,7 +184,8 @@ public final class SessionOps {
     return flow.run(f -> idleBefore(sessionId, "generateAiChatExamples", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = examplesSender(sessionId, request, before, scope);
       return sender.send()
-          .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, TaskStatus.GENERATING_EXAMPLES, scope)
+          .thenCompose(handle -> afterTask(
+                  sender, sessionId, handle, wait, timeout, TaskStatus.GENERATING_EXAMPLES, scope)
               .thenApply(after -> new ExamplesResult(after.generatedExamples(), after, handle,
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
     }));

@@ -38,6 +38,7 @@ class PropagationTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope is held, not read
   void everyRequestCarriesItsSpansContextAndTheCallersTraceState() {
     SpanContext remote = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736",
         "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.builder().put("puffle", "t61rcWkgMzE").build());

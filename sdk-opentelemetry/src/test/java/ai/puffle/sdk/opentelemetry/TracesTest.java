@@ -139,6 +139,7 @@ class TracesTest {
     assertEquals(rig.time.sleeps().get(0).toNanos() / 1e9, delay, 1e-9, "the backoff the client slept");
   }
   @Test
+  @SuppressWarnings("try") // the scope is held, not read
   void aCallMadeInsideASpanIsItsChildAndAFailureIsAnError() {
     String unknown = "00000000-0000-4000-8000-000000000000";
     Span outer = rig.otel.sdk.getTracer("test").spanBuilder("outer").startSpan();

@@ -3,7 +3,7 @@
 # About 10-13 minutes on a 2-core machine. Run from anywhere:
 #
 #   sdk-bench/run-benchmarks.sh                 # everything
-#   sdk-bench/run-benchmarks.sh jmh paired      # some parts: build jmh async paired scale startup
+#   sdk-bench/run-benchmarks.sh jmh paired      # some parts: build jmh async paired telemetry scale startup
 #
 # Environment: MVN_FLAGS (extra Maven flags, default none; "-o" builds offline),
 #              JAVA (default: java on the PATH), OUT (default sdk-bench/target/bench-results).
@@ -14,7 +14,7 @@ cd "$ROOT"
 OUT="${OUT:-$ROOT/sdk-bench/target/bench-results}"
 JAVA="${JAVA:-java}"
 MVN_FLAGS="${MVN_FLAGS-}"
-PARTS="${*:-build jmh async paired scale startup}"
+PARTS="${*:-build jmh async paired telemetry scale startup}"
 mkdir -p "$OUT"
 
 want() { [[ " $PARTS " == *" $1 "* ]]; }
@@ -75,6 +75,11 @@ if want paired; then
   "$JAVA" -cp "$CP" ai.puffle.sdk.bench.PairedPerCall 30 1000 10 | tee "$OUT/paired.md"
   section "per-call cost, step by step (16 rounds of 1000 calls)"
   "$JAVA" -cp "$CP" ai.puffle.sdk.bench.PerCallBreakdown 16 1000 10 | tee "$OUT/breakdown.md"
+fi
+
+if want telemetry; then
+  section "per call with the OpenTelemetry module, paired in one JVM (30 ABBA rounds of 1000)"
+  "$JAVA" -cp "$CP" ai.puffle.sdk.bench.PairedTelemetry 30 1000 10 | tee "$OUT/telemetry.md"
 fi
 
 if want scale; then

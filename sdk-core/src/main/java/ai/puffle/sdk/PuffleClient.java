@@ -273,9 +273,17 @@ public final class PuffleClient implements AutoCloseable {
       return this;
     }
 
-    /** Told of every retry the client makes. */
-    public Builder retryListener(RetryListener listener) {
-      config.listener = ai.puffle.sdk.internal.mapping.Validate.notNull("retryListener", listener);
+    /**
+     * A listener factory told of every call of this client (and of the clients {@link
+     * #withOptions} derives from it): each call's start and end, HTTP attempts, retries, busy
+     * waits, reconciliations, polls and run events ({@link PuffleEventListener}). May be given
+     * more than once; {@link RequestOptions.Builder#eventListener} adds listeners per call.
+     */
+    public Builder eventListener(PuffleEventListener.Factory factory) {
+      ai.puffle.sdk.internal.mapping.Validate.notNull("eventListener", factory);
+      if (!config.listeners.contains(factory)) {
+        config.listeners.add(factory);
+      }
       return this;
     }
 
@@ -315,7 +323,7 @@ public final class PuffleClient implements AutoCloseable {
           : RunWatcher.disabled();
       ClientContext ctx = new ClientContext(
           new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,
-          config.defaults, config.listener, lifecycle, t, runs, new EventThreads());
+          config.defaults, config.listeners, lifecycle, t, runs, new EventThreads());
       return new PuffleClient(ctx, transport, t, true, config.baseUrl.toString());
     }
 

@@ -4,7 +4,8 @@ import ai.puffle.sdk.internal.mapping.Validate;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +13,9 @@ import java.util.OptionalInt;
 
 /**
  * Per-call settings: a total deadline covering every retry, a retry budget, how long to wait for a
- * busy session, and extra headers. Unset values fall back to the client's defaults; pass options to
- * any operation, or derive a client with {@link PuffleClient#withOptions(RequestOptions)}.
+ * busy session, extra headers, and event listeners. Unset values fall back to the client's
+ * defaults; pass options to any operation, or derive a client with {@link
+ * PuffleClient#withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * RequestOptions quick = RequestOptions.builder().timeout(Duration.ofSeconds(10)).maxRetries(0).build();
@@ -27,12 +29,14 @@ public final class RequestOptions {
   private final Integer maxRetries;
   private final Duration busyTimeout;
   private final Map<String, String> headers;
+  private final List<PuffleEventListener.Factory> eventListeners;
 
   private RequestOptions(Builder b) {
     this.timeout = b.timeout;
     this.maxRetries = b.maxRetries;
     this.busyTimeout = b.busyTimeout;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.eventListeners = List.copyOf(b.eventListeners);
   }
 
   /** Options that set nothing: the client's defaults apply. */
@@ -65,7 +69,15 @@ public final class RequestOptions {
     return headers;
   }
 
-  /** These options, with any value they leave unset taken from {@code defaults}. */
+  /** The event listener factories of these options, in the order given. */
+  public List<PuffleEventListener.Factory> eventListeners() {
+    return eventListeners;
+  }
+
+  /**
+   * These options, with any value they leave unset taken from {@code defaults}; headers and event
+   * listeners add to the defaults' own.
+   */
   public RequestOptions orElse(RequestOptions defaults) {
     Objects.requireNonNull(defaults, "defaults");
     Builder b = defaults.toBuilder();
@@ -79,6 +91,9 @@ public final class RequestOptions {
       b.busyTimeout = busyTimeout;
     }
     b.headers.putAll(headers);
+    for (PuffleEventListener.Factory f : eventListeners) {
+      b.eventListener(f);
+    }
     return b.build();
   }
 
@@ -89,6 +104,7 @@ public final class RequestOptions {
     b.maxRetries = maxRetries;
     b.busyTimeout = busyTimeout;
     b.headers.putAll(headers);
+    b.eventListeners.addAll(eventListeners);
     return b;
   }
 
@@ -101,18 +117,20 @@ public final class RequestOptions {
     return Objects.equals(timeout, other.timeout)
         && Objects.equals(maxRetries, other.maxRetries)
         && Objects.equals(busyTimeout, other.busyTimeout)
-        && headers.equals(other.headers);
+        && headers.equals(other.headers)
+        && eventListeners.equals(other.eventListeners);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, maxRetries, busyTimeout, headers);
+    return Objects.hash(timeout, maxRetries, busyTimeout, headers, eventListeners);
   }
 
   @Override
   public String toString() {
     return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries
-        + ", busyTimeout=" + busyTimeout + ", headers=" + headers.keySet() + "}";
+        + ", busyTimeout=" + busyTimeout + ", headers=" + headers.keySet()
+        + (eventListeners.isEmpty() ? "" : ", eventListeners=" + eventListeners.size()) + "}";
   }
 
   /** Builds {@link RequestOptions}. Every setter checks its value at once. */
@@ -121,6 +139,7 @@ public final class RequestOptions {
     private Integer maxRetries;
     private Duration busyTimeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<PuffleEventListener.Factory> eventListeners = new ArrayList<>(1);
 
     private Builder() {}
 
@@ -150,15 +169,20 @@ public final class RequestOptions {
      * {@code Host} and {@code Content-Length} cannot be set this way.
      */
     public Builder header(String name, String value) {
-      Validate.headerName("requestOptions.header", name);
-      Validate.headerValue("requestOptions.header(" + name + ")", value);
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization") || lower.equals("host") || lower.equals("content-length")
-          || lower.equals("user-agent")) {
-        throw new InvalidInputException(
-            "requestOptions.header", "must not set " + name + " (the client sets it)");
-      }
+      Validate.extraHeader("requestOptions.header", name, value);
       headers.put(name, value);
+      return this;
+    }
+
+    /**
+     * A listener factory told of every call made with these options, besides the client's own
+     * ({@link PuffleClient.Builder#eventListener}); may be given more than once.
+     */
+    public Builder eventListener(PuffleEventListener.Factory factory) {
+      Validate.notNull("requestOptions.eventListener", factory);
+      if (!eventListeners.contains(factory)) {
+        eventListeners.add(factory);
+      }
       return this;
     }
 

@@ -8,13 +8,12 @@ import java.util.Optional;
 /**
  * How a waiter polls a session: the first and the longest interval between polls (default 2 s
  * growing to 5 s, with 20% jitter, as Puffle advises), a total timeout (default 3 minutes for a
- * turn, 10 minutes plus 20 s per lead for examples), and a listener told of every poll.
+ * turn, 10 minutes plus 20 s per lead for examples), and whether to follow the task's run. A
+ * wait's polls are told to the call's {@link PuffleEventListener}s ({@link
+ * PuffleEventListener#poll}).
  *
  * <pre>{@code
- * WaitOptions wait = WaitOptions.builder()
- *     .timeout(Duration.ofMinutes(5))
- *     .progressListener(p -> System.out.println(p.elapsed() + " " + p.taskStatus()))
- *     .build();
+ * WaitOptions wait = WaitOptions.builder().timeout(Duration.ofMinutes(5)).build();
  * }</pre>
  */
 public final class WaitOptions {
@@ -30,7 +29,6 @@ public final class WaitOptions {
   private final Duration initialInterval;
   private final Duration maxInterval;
   private final Duration timeout;
-  private final WaitProgressListener progressListener;
   private final boolean watchRun;
 
   private WaitOptions(Builder b) {
@@ -41,7 +39,6 @@ public final class WaitOptions {
     this.initialInterval = b.initialInterval;
     this.maxInterval = b.maxInterval;
     this.timeout = b.timeout;
-    this.progressListener = b.progressListener;
     this.watchRun = b.watchRun;
   }
 
@@ -70,11 +67,6 @@ public final class WaitOptions {
     return Optional.ofNullable(timeout);
   }
 
-  /** The listener told of every poll, if any. */
-  public Optional<WaitProgressListener> progressListener() {
-    return Optional.ofNullable(progressListener);
-  }
-
   /**
    * Whether the wait follows the task's Trigger.dev run, so that it returns as soon as the run
    * ends (default true; the client's {@code watchRuns} must be on too). While the run is followed
@@ -90,7 +82,6 @@ public final class WaitOptions {
     b.initialInterval = initialInterval;
     b.maxInterval = maxInterval;
     b.timeout = timeout;
-    b.progressListener = progressListener;
     b.watchRun = watchRun;
     return b;
   }
@@ -104,13 +95,12 @@ public final class WaitOptions {
     return initialInterval.equals(other.initialInterval)
         && maxInterval.equals(other.maxInterval)
         && Objects.equals(timeout, other.timeout)
-        && Objects.equals(progressListener, other.progressListener)
         && watchRun == other.watchRun;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(initialInterval, maxInterval, timeout, progressListener, watchRun);
+    return Objects.hash(initialInterval, maxInterval, timeout, watchRun);
   }
 
   @Override
@@ -124,7 +114,6 @@ public final class WaitOptions {
     private Duration initialInterval = DEFAULT_INITIAL_INTERVAL;
     private Duration maxInterval = DEFAULT_MAX_INTERVAL;
     private Duration timeout;
-    private WaitProgressListener progressListener;
     private boolean watchRun = true;
 
     private Builder() {}
@@ -139,12 +128,6 @@ public final class WaitOptions {
     /** The total time to wait. Must be positive. */
     public Builder timeout(Duration timeout) {
       this.timeout = Validate.positive("waitOptions.timeout", timeout);
-      return this;
-    }
-
-    /** A listener told of every poll (elapsed time, polls so far, task status). */
-    public Builder progressListener(WaitProgressListener listener) {
-      this.progressListener = Validate.notNull("waitOptions.progressListener", listener);
       return this;
     }
 

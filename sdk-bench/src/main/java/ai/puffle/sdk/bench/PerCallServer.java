@@ -58,6 +58,12 @@ public final class PerCallServer implements AutoCloseable {
     return sdk;
   }
 
+  /** Another SDK client on this server with {@code listener} attached; the caller closes it. */
+  public PuffleClient sdkWith(ai.puffle.sdk.PuffleEventListener.Factory listener) {
+    return PuffleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString())
+        .eventListener(listener).build();
+  }
+
   /** The hand-written client. */
   public Baseline baseline() {
     return baseline;

@@ -40,7 +40,7 @@ public final class ScaleResult {
   /** GET session requests per flow. */ public double getsPerTurn;
   /** POST turn requests per flow. */ public double postsPerTurn;
   /** Trigger.dev run requests (retrieve and feed) per flow. */ public double runRequestsPerTurn;
-  /** Retries the SDK reported to its RetryListener. */ public long retries;
+  /** Retries the SDK reported to its event listener. */ public long retries;
   /** Of those, retries after OkHttp's "executor rejected". */ public long rejectedRetries;
   /** Wake-up latency median, ms (-1: none). */ public double wakeMedianMs = -1;
   /** Wake-up latency 99th percentile, ms (-1: none). */ public double wakeP99Ms = -1;

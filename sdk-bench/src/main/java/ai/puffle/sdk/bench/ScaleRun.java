@@ -1,8 +1,7 @@
 package ai.puffle.sdk.bench;
 
 import ai.puffle.sdk.PuffleClient;
-import ai.puffle.sdk.RetryEvent;
-import ai.puffle.sdk.RetryListener;
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
@@ -103,7 +102,7 @@ public final class ScaleRun {
       RetryCounter retries = new RetryCounter();
       OkHttpClient own = cfg.mode == Mode.SDK_NON_REJECTING ? NonRejectingHttp.client(10) : null;
       PuffleClient.Builder builder = PuffleClient.builder()
-          .apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).retryListener(retries)
+          .apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).eventListener(retries)
           .triggerApiUrl(fake.triggerApiUrl())
           .watchRuns(cfg.mode == Mode.WATCH || cfg.mode == Mode.WATCH_CAPPED);
       if (cfg.mode == Mode.WATCH) {
@@ -350,16 +349,29 @@ public final class ScaleRun {
   }
 
   /** Counts the retries the SDK reports, and those caused by a rejected dispatch. */
-  static final class RetryCounter implements RetryListener {
+  static final class RetryCounter implements PuffleEventListener.Factory {
     final AtomicLong total = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
 
     @Override
-    public void onRetry(RetryEvent event) {
-      total.incrementAndGet();
-      if (event.failure() != null && String.valueOf(event.failure().getMessage()).contains("executor rejected")) {
-        rejected.incrementAndGet();
-      }
+    public PuffleEventListener create(PuffleEventListener.Operation operation) {
+      return new PuffleEventListener() {
+        private Throwable lastFailure;
+
+        @Override
+        public void attemptEnd(Attempt attempt, int statusCode, String requestId,
+            java.time.Duration duration, Throwable failure) {
+          lastFailure = failure;
+        }
+
+        @Override
+        public void retryScheduled(Attempt failed, RetryReason reason, java.time.Duration delay) {
+          total.incrementAndGet();
+          if (lastFailure != null && String.valueOf(lastFailure.getMessage()).contains("executor rejected")) {
+            rejected.incrementAndGet();
+          }
+        }
+      };
     }
 
     void reset() {

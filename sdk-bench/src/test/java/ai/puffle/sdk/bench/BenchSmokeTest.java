@@ -77,6 +77,17 @@ class BenchSmokeTest {
   }
 
   @Test
+  void telemetryComparisonsMeasureBothSides() throws Exception {
+    try (io.opentelemetry.sdk.OpenTelemetrySdk sdk = PairedTelemetry.droppingSdk()) {
+      for (io.opentelemetry.api.OpenTelemetry otel : List.of(io.opentelemetry.api.OpenTelemetry.noop(), sdk)) {
+        Paired.Result r = PairedTelemetry.run(otel, 2, 20, 0);
+        assertTrue(r.aMicros > 0 && r.bMicros > 0);
+        assertTrue(r.aBytes > 0 && r.bBytes > 0 && r.timeRatio > 0);
+      }
+    }
+  }
+
+  @Test
   void perCallBreakdownRunsEveryStep() throws Exception {
     assertEquals(PerCallBreakdown.STEPS, PerCallBreakdown.run(1, 10, 0).size());
   }

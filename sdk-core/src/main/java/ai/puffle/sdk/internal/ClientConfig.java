@@ -4,12 +4,14 @@ import ai.puffle.sdk.InvalidInputException;
 import ai.puffle.sdk.LogLevel;
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.RequestOptions;
-import ai.puffle.sdk.RetryListener;
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.internal.http.Redactor;
 import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.run.RunLimits;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -32,8 +34,8 @@ public final class ClientConfig {
   public int maxConcurrentRequests = 10;
   /** Default call options. */
   public RequestOptions defaults = RequestOptions.none();
-  /** Retry listener, or null. */
-  public RetryListener listener;
+  /** Event listener factories, in the order given. */
+  public final List<PuffleEventListener.Factory> listeners = new ArrayList<>(1);
   /** Log level. */
   public LogLevel logLevel = LogLevel.NONE;
   /** Log sink, or null for standard error. */

@@ -10,6 +10,11 @@ public final class Version {
 
   private Version() {}
 
+  /** The SDK's version, e.g. {@code 0.1.0}; {@code unknown} when the jar does not say. */
+  public static String number() {
+    return VERSION;
+  }
+
   /** {@code puffle-java/<version> (Java <version>; <os>)}. */
   public static String userAgent() {
     return "puffle-java/" + VERSION + " (Java " + System.getProperty("java.version") + "; "

@@ -206,6 +206,8 @@ class BadInputTest extends ScriptedClientTest {
         () -> RequestOptions.builder().header("Authorization", "Bearer pk_live_other")));
     c.add(new Case("RequestOptions.header(\"X-Trace\", null)", "requestOptions.header(X-Trace)",
         () -> RequestOptions.builder().header("X-Trace", null)));
+    c.add(new Case("RequestOptions.eventListener(null)", "requestOptions.eventListener",
+        () -> RequestOptions.builder().eventListener(null)));
     // wait options
     c.add(new Case("WaitOptions.pollInterval(0, 5 s)", "waitOptions.initialPollInterval",
         () -> WaitOptions.builder().pollInterval(Duration.ZERO, Duration.ofSeconds(5))));
@@ -218,8 +220,6 @@ class BadInputTest extends ScriptedClientTest {
     c.add(new Case("WaitOptions.timeout(0)", "waitOptions.timeout", () -> WaitOptions.builder().timeout(Duration.ZERO)));
     c.add(new Case("WaitOptions.timeout(-1 s)", "waitOptions.timeout",
         () -> WaitOptions.builder().timeout(Duration.ofSeconds(-1))));
-    c.add(new Case("WaitOptions.progressListener(null)", "waitOptions.progressListener",
-        () -> WaitOptions.builder().progressListener(null)));
     // client
     c.add(new Case("PuffleClient.builder().build() (no key)", "apiKey", () -> PuffleClient.builder().build()));
     c.add(new Case("apiKey(\"pk_live_abc def\")", "apiKey", () -> PuffleClient.builder().apiKey("pk_live_abc def")));
@@ -236,6 +236,7 @@ class BadInputTest extends ScriptedClientTest {
     c.add(new Case("builder.okHttpClient(null)", "okHttpClient", () -> PuffleClient.builder().okHttpClient(null)));
     c.add(new Case("builder.logger(null)", "logger", () -> PuffleClient.builder().logger(null)));
     c.add(new Case("builder.requestOptions(null)", "requestOptions", () -> PuffleClient.builder().requestOptions(null)));
+    c.add(new Case("builder.eventListener(null)", "eventListener", () -> PuffleClient.builder().eventListener(null)));
     return c;
   }
 

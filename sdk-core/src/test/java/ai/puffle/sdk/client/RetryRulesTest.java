@@ -18,7 +18,8 @@ import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.RequestOptions;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
+import ai.puffle.sdk.testing.EventLog;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.Session;
@@ -32,7 +33,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -45,14 +45,14 @@ import org.junit.jupiter.api.Test;
 class RetryRulesTest {
   final MockWebServer server = new MockWebServer();
   final FakeTiming timing = new FakeTiming();
-  final List<RetryEvent> retries = new CopyOnWriteArrayList<>();
+  final EventLog events = new EventLog();
   PuffleClient client;
 
   @BeforeEach
   void start() throws Exception {
     server.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
     server.start();
-    client = TestClients.builder(server, timing).retryListener(retries::add).build();
+    client = TestClients.builder(server, timing).eventListener(events).build();
   }
 
   @AfterEach
@@ -87,7 +87,7 @@ class RetryRulesTest {
     assertEquals("/api/campaigns/ai-chat-sessions/" + SESSION_ID + "/turn", post.getUrl().encodedPath());
     assertEquals("Bearer " + TestClients.API_KEY, post.getHeaders().get("Authorization"));
     assertTrue(post.getHeaders().get("User-Agent").startsWith("puffle-java/"));
-    assertTrue(retries.isEmpty());
+    assertTrue(events.retries().isEmpty());
   }
 
   @Test
@@ -97,8 +97,7 @@ class RetryRulesTest {
     server.enqueue(ok(runHandle()));
     client.sessions().turn(SESSION_ID, TurnRequest.of("hello"));
     assertEquals(2, posts(requests()));
-    assertEquals(1, retries.size());
-    assertEquals(RetryEvent.Reason.TRANSIENT, retries.get(0).reason());
+    assertEquals(List.of(RetryReason.TRANSIENT), events.retryReasons());
   }
 
   @Test
@@ -134,7 +133,7 @@ class RetryRulesTest {
     RunHandle run = client.sessions().turn(SESSION_ID, TurnRequest.of("hello"));
     assertTrue(run.isKnown());
     assertEquals(2, posts(requests()));
-    assertTrue(retries.stream().anyMatch(e -> e.reason() == RetryEvent.Reason.NOT_TAKEN));
+    assertTrue(events.retryReasons().contains(RetryReason.NOT_TAKEN));
   }
 
   @Test
@@ -172,7 +171,7 @@ class RetryRulesTest {
     server.enqueue(ok(runHandle()));
     client.sessions().turn(SESSION_ID, TurnRequest.of("hello"));
     assertEquals(2, posts(requests()));
-    assertTrue(retries.stream().anyMatch(e -> e.reason() == RetryEvent.Reason.SESSION_BUSY));
+    assertTrue(events.retryReasons().contains(RetryReason.SESSION_BUSY));
     Duration firstPoll = timing.sleeps().get(0);
     assertTrue(firstPoll.toMillis() >= 1600 && firstPoll.toMillis() <= 2400, "poll after about 2 s: " + firstPoll);
   }
@@ -220,7 +219,7 @@ class RetryRulesTest {
     }
     ServerException e = assertThrows(ServerException.class, () -> client.sessions().get(SESSION_ID));
     assertEquals(4, e.attempts());
-    assertEquals(3, retries.size());
+    assertEquals(3, events.retries().size());
     assertTrue(e.getMessage().contains("503") && e.getMessage().contains("after 4 attempts"), e.getMessage());
   }
 
@@ -246,7 +245,7 @@ class RetryRulesTest {
     server.enqueue(error(404, "Not found"));
     assertThrows(NotFoundException.class, () -> client.sessions().delete(SESSION_ID));
     assertEquals(3, server.getRequestCount());
-    assertTrue(retries.isEmpty());
+    assertTrue(events.retries().isEmpty());
   }
 
   @Test

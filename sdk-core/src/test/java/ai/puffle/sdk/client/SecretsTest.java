@@ -16,7 +16,7 @@ import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.RateLimitException;
 import ai.puffle.sdk.RequestOptions;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.testing.EventLog;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.Session;
@@ -55,9 +55,9 @@ class SecretsTest {
   final ScriptedServer server = new ScriptedServer();
   final FakeTiming timing = new FakeTiming();
   final List<String> log = new CopyOnWriteArrayList<>();
-  final List<RetryEvent> retries = new CopyOnWriteArrayList<>();
+  final EventLog events = new EventLog();
   final PuffleClient.Builder builder = TestClients.builder(server.server, timing)
-      .logLevel(LogLevel.BODY).logger(log::add).retryListener(retries::add);
+      .logLevel(LogLevel.BODY).logger(log::add).eventListener(events);
   final PuffleClient client = builder.build();
   /** Everything printed or thrown during the test, checked after each test. */
   final List<Object> seen = new ArrayList<>();
@@ -68,10 +68,8 @@ class SecretsTest {
       seen.add(client);
       seen.add(builder);
       seen.add(client.options());
-      seen.addAll(retries);
-      for (RetryEvent e : retries) {
-        seen.add(e.failure());
-      }
+      seen.addAll(events.lines());
+      seen.addAll(events.values());
       assertFalse(log.isEmpty(), "logging is on");
       for (String line : log) {
         assertNoSecret("log line", line);
@@ -174,7 +172,7 @@ class SecretsTest {
         .body("{\"error\":\"slow down " + TOKEN + "\"}").build());
     server.fixture("session-created.json");
     seen.add(client.sessions().get(SESSION_ID));
-    assertEquals(1, retries.size());
+    assertEquals(1, events.retries().size());
     server.enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"limit for " + KEY + "\"}").build());
     thrown(RateLimitException.class, () -> client.sessions().get(SESSION_ID, ONCE));
   }

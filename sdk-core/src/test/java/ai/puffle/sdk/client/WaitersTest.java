@@ -18,15 +18,17 @@ import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
 import ai.puffle.sdk.Lead;
 import ai.puffle.sdk.PuffleClient;
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.PuffleInterruptedException;
 import ai.puffle.sdk.PuffleTimeoutException;
+import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.TurnFailedException;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.WaitProgress;
+import ai.puffle.sdk.testing.EventLog;
 import ai.puffle.sdk.testing.FakeTiming;
 import ai.puffle.sdk.testing.Json;
 import ai.puffle.sdk.testing.NoDelayServerSockets;
@@ -74,13 +76,14 @@ class WaitersTest {
     server.enqueue(session().busy("chat_processing").response());
     server.enqueue(session().busy("chat_processing").response());
     server.enqueue(session().response());
-    List<WaitProgress> progress = new CopyOnWriteArrayList<>();
-    Session s = client.sessions().awaitIdle(SESSION_ID, WaitOptions.builder().progressListener(progress::add).build());
+    EventLog events = new EventLog();
+    Session s = client.sessions().awaitIdle(SESSION_ID, WaitOptions.defaults(),
+        RequestOptions.builder().eventListener(events).build());
     assertFalse(s.isBusy());
     assertEquals(3, server.getRequestCount());
-    assertEquals(List.of(TaskStatus.CHAT_PROCESSING, TaskStatus.CHAT_PROCESSING, TaskStatus.IDLE),
-        progress.stream().map(WaitProgress::taskStatus).collect(java.util.stream.Collectors.toList()));
-    assertEquals(3, progress.get(2).polls());
+    assertEquals(List.of("poll TASK 1 CHAT_PROCESSING", "poll TASK 2 CHAT_PROCESSING", "poll TASK 3 IDLE"),
+        events.lines("poll"));
+    assertEquals(List.of("waitEnd TASK polls=3 ok"), events.lines("waitEnd"));
     List<Duration> sleeps = timing.sleeps();
     assertEquals(2, sleeps.size());
     assertTrue(sleeps.get(0).toMillis() >= 1600 && sleeps.get(0).toMillis() <= 2400, sleeps.toString());
@@ -229,9 +232,14 @@ class WaitersTest {
   void interruptingABlockingWaitStopsPolling() {
     server.enqueue(session().busy("chat_processing").response());
     server.enqueue(session().response());
-    WaitOptions interrupting = WaitOptions.builder()
-        .progressListener(p -> Thread.currentThread().interrupt()).build();
-    assertThrows(PuffleInterruptedException.class, () -> client.sessions().awaitIdle(SESSION_ID, interrupting));
+    RequestOptions interrupting = RequestOptions.builder().eventListener(op -> new PuffleEventListener() {
+      @Override
+      public void poll(Wait wait, int polls, TaskStatus status, Duration elapsed) {
+        Thread.currentThread().interrupt();
+      }
+    }).build();
+    assertThrows(PuffleInterruptedException.class,
+        () -> client.sessions().awaitIdle(SESSION_ID, WaitOptions.defaults(), interrupting));
     assertTrue(Thread.interrupted(), "the interrupt flag is kept");
     assertEquals(1, server.getRequestCount());
   }
@@ -297,13 +305,15 @@ class WaitersTest {
     server.enqueue(session().busy("chat_processing").response());
     server.enqueue(session().response());
     List<TaskStatus> seenByNestedCall = new CopyOnWriteArrayList<>();
-    WaitOptions nested = WaitOptions.builder()
-        .progressListener(p -> {
-          if (p.polls() == 1) {
-            seenByNestedCall.add(client.sessions().get(SESSION_ID).taskStatus());
-          }
-        }).build();
-    assertFalse(client.sessions().awaitIdle(SESSION_ID, nested).isBusy());
+    RequestOptions nested = RequestOptions.builder().eventListener(op -> new PuffleEventListener() {
+      @Override
+      public void poll(Wait wait, int polls, TaskStatus status, Duration elapsed) {
+        if (polls == 1) {
+          seenByNestedCall.add(client.sessions().get(SESSION_ID).taskStatus());
+        }
+      }
+    }).build();
+    assertFalse(client.sessions().awaitIdle(SESSION_ID, WaitOptions.defaults(), nested).isBusy());
     assertEquals(List.of(TaskStatus.CHAT_PROCESSING), seenByNestedCall);
     assertEquals(3, server.getRequestCount());
   }

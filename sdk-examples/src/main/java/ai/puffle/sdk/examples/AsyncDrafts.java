@@ -3,6 +3,7 @@ package ai.puffle.sdk.examples;
 import ai.puffle.sdk.AsyncSessions;
 import ai.puffle.sdk.Campaign;
 import ai.puffle.sdk.PuffleAsyncClient;
+import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.SequenceContext;
 import ai.puffle.sdk.SequenceNode;
 import ai.puffle.sdk.Session;
@@ -84,7 +85,7 @@ public final class AsyncDrafts {
         return ExitCodes.OK;
       }
       Seeding seeding = Seeding.aiNodes(settings.nodeCount());
-      try (Target target = Target.open(settings, seeding, emulatorSetup, out)) {
+      try (Target target = Target.open(settings, seeding, emulatorSetup, out, err)) {
         int code = draftAll(target, out, err);
         out.println("Finished in " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ".");
         return code;
@@ -119,12 +120,12 @@ public final class AsyncDrafts {
     for (int i = 0; i < nodes.size(); i++) {
       SequenceNode node = nodes.get(i);
       String label = "node " + (i + 1);
-      WaitOptions wait = target.waitOptions(p -> {
-        threads.sample();
-        board.listener(label).onPoll(p);
-      });
+      WaitOptions wait = target.waitOptions();
+      RequestOptions progress =
+          RequestOptions.builder().eventListener(board.listener(label, threads::sample)).build();
       SequenceContext context = SequenceContext.of(node.position(), campaign.sequenceNodes().size());
-      drafts.add(draft(async.sessions(), campaign.id(), node, sessionIds.get(node.id()), context, wait, label, board));
+      drafts.add(draft(async.sessions(), campaign.id(), node, sessionIds.get(node.id()), context, wait,
+          progress, label, board));
     }
     threads.sample();
     CompletableFuture.allOf(drafts.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null).join();
@@ -163,16 +164,17 @@ public final class AsyncDrafts {
   /** Finds or creates the node's session, then sends the brief and one answer. */
   private static CompletableFuture<TurnResult> draft(AsyncSessions sessions, String campaignId,
       SequenceNode node, String existingSession, SequenceContext context, WaitOptions wait,
-      String label, ProgressBoard board) {
+      RequestOptions progress, String label, ProgressBoard board) {
     CompletableFuture<String> session = existingSession != null
         ? CompletableFuture.completedFuture(existingSession)
         : sessions.create(campaignId, node.id()).thenApply(Session::id);
     String brief = Samples.brief(node.aiPurpose().orElse(null));
     return session
-        .thenCompose(id -> sessions.turnAndWait(id, request(brief, context), wait))
+        .thenCompose(id -> sessions.turnAndWait(id, request(brief, context), wait, progress))
         .thenCompose(first -> {
           board.println("  " + label + ": turn 1 answered in " + Durations.format(first.elapsed()));
-          return sessions.turnAndWait(first.session().id(), request(Samples.ANSWERS.get(0), context), wait);
+          return sessions.turnAndWait(
+              first.session().id(), request(Samples.ANSWERS.get(0), context), wait, progress);
         })
         .whenComplete((second, error) -> {
           if (second != null) {

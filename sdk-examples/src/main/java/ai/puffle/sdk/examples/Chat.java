@@ -5,7 +5,9 @@ import ai.puffle.sdk.ClientClosedException;
 import ai.puffle.sdk.Conversation;
 import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.PermissionDeniedException;
+import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.PuffleException;
+import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.examples.support.ExitCodes;
@@ -89,9 +91,11 @@ public final class Chat {
         return ExitCodes.OK;
       }
       boolean interactive = Terminal.isInteractive();
-      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out)) {
-        NodeConversation opened = NodeConversation.open(target.client(), target.campaignId(),
-            target.nodeId(), target.waitOptions(new ProgressLine(out, interactive)));
+      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out, err)) {
+        PuffleClient client = target.client().withOptions(
+            RequestOptions.builder().eventListener(new ProgressLine(out, interactive)).build());
+        NodeConversation opened =
+            NodeConversation.open(client, target.campaignId(), target.nodeId(), target.waitOptions());
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new Loop(opened, reader, out, err, !interactive).run();
       }

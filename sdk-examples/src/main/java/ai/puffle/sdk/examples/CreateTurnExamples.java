@@ -3,6 +3,8 @@ package ai.puffle.sdk.examples;
 import ai.puffle.sdk.Conversation;
 import ai.puffle.sdk.GeneratedExample;
 import ai.puffle.sdk.GeneratedMessage;
+import ai.puffle.sdk.PuffleClient;
+import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.SequenceNode;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnResult;
@@ -77,7 +79,7 @@ public final class CreateTurnExamples {
         out.println(Settings.usage("CreateTurnExamples", false));
         return ExitCodes.OK;
       }
-      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out)) {
+      try (Target target = Target.open(settings, Seeding.defaultCampaign(), emulatorSetup, out, err)) {
         draft(target, out);
       }
       out.println();
@@ -93,8 +95,10 @@ public final class CreateTurnExamples {
 
   private static void draft(Target target, PrintStream out) {
     Render render = new Render(out);
-    NodeConversation opened = NodeConversation.open(target.client(), target.campaignId(),
-        target.nodeId(), target.waitOptions(new ProgressLine(out, Terminal.isInteractive())));
+    PuffleClient client = target.client().withOptions(RequestOptions.builder()
+        .eventListener(new ProgressLine(out, Terminal.isInteractive())).build());
+    NodeConversation opened =
+        NodeConversation.open(client, target.campaignId(), target.nodeId(), target.waitOptions());
     Conversation chat = opened.conversation();
     out.println("Campaign " + target.campaignId() + ", AI node " + target.nodeId()
         + opened.purpose().map(p -> " (\"" + p + "\")").orElse(""));

@@ -42,6 +42,26 @@ class CreateTurnExamplesTest {
   }
 
   @Test
+  void tracePrintsEverySpanAndTheMetricsOnStandardError() {
+    AtomicReference<FakePuffle> fake = new AtomicReference<>();
+    Runs.Result r = Runs.run(new CreateTurnExamples(fake::set)::run, "--trace");
+
+    assertEquals(ExitCodes.OK, r.exitCode, r::toString);
+    assertTrue(r.out.contains("Applied the draft to node "), r.out);
+    assertTrue(r.err.lines().allMatch(l -> l.startsWith("[otel] ")), r.err);
+    assertTrue(r.err.contains("[otel] 'turnAndWait' : "), r.err);
+    assertTrue(r.err.contains("[otel] 'POST /api/campaigns/ai-chat-sessions/{id}/turn' : "), r.err);
+    assertTrue(r.err.contains("url.template=/api/campaigns/ai-chat-sessions/{id}/turn"), r.err);
+    assertTrue(r.err.contains("name=http.client.request.duration"), r.err);
+    assertTrue(r.err.contains("name=puffle.client.wait.duration"), r.err);
+    long turns = r.err.lines().filter(l -> l.startsWith("[otel] 'turnAndWait' : ")).count();
+    assertEquals(fake.get().requestCount(Operation.RUN_TURN), turns, "a span per turn");
+    assertTrue(fake.get().requests().stream()
+        .filter(c -> c.operation() != Operation.RETRIEVE_RUN && c.operation() != Operation.SUBSCRIBE_TO_RUN)
+        .allMatch(c -> c.traceparent().isPresent()), "every request to Puffle carries its trace");
+  }
+
+  @Test
   void aRejectedKeyEndsWithOneLineAndTheApiExitCode() {
     Runs.Result r = Runs.run(new CreateTurnExamples(
         fake -> fake.faults().nextRequest(Fault.status(401, "Unauthorized")))::run);

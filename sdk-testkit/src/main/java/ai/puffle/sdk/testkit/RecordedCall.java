@@ -102,6 +102,20 @@ public final class RecordedCall {
     return Optional.empty();
   }
 
+  /**
+   * The W3C trace context the request carried ({@code traceparent}, e.g. {@code
+   * 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01}), so a test can check that a client
+   * propagates its traces.
+   */
+  public Optional<String> traceparent() {
+    return header("traceparent");
+  }
+
+  /** The vendor trace state the request carried with its {@link #traceparent()}, if any. */
+  public Optional<String> tracestate() {
+    return header("tracestate");
+  }
+
   /** The request body as text; empty when there was none. */
   public String body() {
     return body;

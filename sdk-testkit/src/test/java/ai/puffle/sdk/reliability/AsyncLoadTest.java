@@ -3,13 +3,11 @@ package ai.puffle.sdk.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.puffle.sdk.PuffleClient;
-import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.testkit.FakePuffle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,13 +23,13 @@ class AsyncLoadTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void queuedAsyncCallsAreNeverRejected() throws Exception {
-    List<RetryEvent> retries = new CopyOnWriteArrayList<>();
+    RetryLog retries = new RetryLog();
     try (FakePuffle fake = FakePuffle.start();
         PuffleClient client = PuffleClient.builder()
             .apiKey(fake.apiKey())
             .baseUrl(fake.baseUrl())
             .maxConcurrentRequests(2)
-            .retryListener(retries::add)
+            .eventListener(retries)
             .build()) {
       String session = client.sessions()
           .create(fake.defaultCampaign().campaignId(), fake.defaultCampaign().aiNodeId()).id();
@@ -40,7 +38,7 @@ class AsyncLoadTest {
         calls.add(client.async().sessions().get(session));
       }
       CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
-      assertEquals(List.of(), retries, "no call should have needed a retry");
+      assertEquals(List.of(), retries.list(), "no call should have needed a retry");
       assertEquals(2002, fake.requestCount(), "2,000 reads, and the create with the list before it");
     }
   }

@@ -1,7 +1,7 @@
 package ai.puffle.sdk.reliability;
 
 import ai.puffle.sdk.PuffleException;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
 import ai.puffle.sdk.testkit.RecordedCall;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ final class MatrixCell {
           mine.add(c);
         }
       }
-      List<RetryEvent> events = new ArrayList<>();
-      for (RetryEvent e : rig.events) {
+      List<RetryLog.Retry> events = new ArrayList<>();
+      for (RetryLog.Retry e : rig.events.list()) {
         if (e.operation().equals(op.main.operationId())) {
           events.add(e);
         }
@@ -108,7 +108,7 @@ final class MatrixCell {
           .append(c.header(MatrixRig.RAW_HEADER).isPresent() ? " (rig)" : "")
           .append(c.fault().map(f -> " " + f).orElse(""));
     }
-    rig.events.forEach(e -> out.append("\n      retry: ").append(e));
+    rig.events.list().forEach(e -> out.append("\n      retry: ").append(e));
     return out.append("\n      virtual waits: ").append(rig.timing.sleeps()).toString();
   }
 
@@ -119,11 +119,11 @@ final class MatrixCell {
    * server's state showed the work was done: not sent again), {@code ok} (no failure seen by the
    * client, e.g. OkHttp itself replayed an idempotent request).
    */
-  private static String classify(List<RetryEvent> events, List<RecordedCall> calls) {
-    if (events.stream().anyMatch(e -> e.reason() == RetryEvent.Reason.SESSION_BUSY)) {
+  private static String classify(List<RetryLog.Retry> events, List<RecordedCall> calls) {
+    if (events.stream().anyMatch(e -> e.reason() == RetryReason.SESSION_BUSY)) {
       return "waited";
     }
-    if (events.stream().anyMatch(e -> e.reason() == RetryEvent.Reason.NOT_TAKEN)) {
+    if (events.stream().anyMatch(e -> e.reason() == RetryReason.NOT_TAKEN)) {
       return "resent";
     }
     if (!events.isEmpty()) {

@@ -2,7 +2,6 @@ package ai.puffle.sdk.reliability;
 
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.ReliabilityAccess;
-import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
@@ -16,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -56,7 +54,7 @@ final class MatrixRig implements AutoCloseable {
   final FakePuffle fake;
   final SeededCampaign campaign;
   final VirtualTiming timing;
-  final List<RetryEvent> events = new CopyOnWriteArrayList<>();
+  final RetryLog events = new RetryLog();
   final PuffleClient client;
   private final Shared shared;
 
@@ -100,7 +98,7 @@ final class MatrixRig implements AutoCloseable {
                     .triggerApiUrl(fake.triggerApiUrl())
                     .okHttpClient(shared.http)
                     .contentReadTimeout(READ_TIMEOUT)
-                    .retryListener(events::add),
+                    .eventListener(events),
                 timing)
             .build();
     // Waits follow their task's run (as by default): their polls and the run watcher's requests

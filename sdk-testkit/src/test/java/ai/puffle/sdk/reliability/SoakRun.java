@@ -3,7 +3,8 @@ package ai.puffle.sdk.reliability;
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.RequestOptions;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.PuffleEventListener;
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.WaitOptions;
@@ -69,7 +70,7 @@ final class SoakRun {
   final Map<String, Integer> failures = new ConcurrentHashMap<>();
   final List<String> untyped = Collections.synchronizedList(new ArrayList<>());
   final List<String> late = Collections.synchronizedList(new ArrayList<>());
-  final Map<RetryEvent.Reason, LongAdder> retries = new ConcurrentHashMap<>();
+  final Map<RetryReason, LongAdder> retries = new ConcurrentHashMap<>();
   final AtomicLong slowestFlowNanos = new AtomicLong();
   int hung;
   int duplicates;
@@ -105,7 +106,12 @@ final class SoakRun {
             .readTimeout(Duration.ofSeconds(5))
             .requestOptions(RequestOptions.builder()
                 .timeout(CALL_TIMEOUT).busyTimeout(CALL_TIMEOUT).build())
-            .retryListener(e -> retries.computeIfAbsent(e.reason(), r -> new LongAdder()).increment())
+            .eventListener(op -> new PuffleEventListener() {
+              @Override
+              public void retryScheduled(Attempt failed, RetryReason reason, Duration delay) {
+                retries.computeIfAbsent(reason, r -> new LongAdder()).increment();
+              }
+            })
             .build()) {
       SeededCampaign campaign = fake.defaultCampaign();
       List<String> sessions = new ArrayList<>();

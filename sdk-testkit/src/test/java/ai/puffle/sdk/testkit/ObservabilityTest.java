@@ -43,6 +43,29 @@ class ObservabilityTest {
   }
 
   @Test
+  void theLogKeepsTheTraceContextARequestCarried() throws java.io.IOException {
+    String id = f.createSession();
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    okhttp3.OkHttpClient plain = new okhttp3.OkHttpClient();
+    okhttp3.Request get = new okhttp3.Request.Builder().url(f.fake.baseUrl() + SESSIONS + "/" + id)
+        .header("Authorization", "Bearer " + f.fake.apiKey())
+        .header("traceparent", traceparent)
+        .header("tracestate", "puffle=1")
+        .build();
+    try (okhttp3.Response response = plain.newCall(get).execute()) {
+      assertEquals(200, response.code());
+    } finally {
+      plain.connectionPool().evictAll();
+    }
+    RecordedCall logged = f.fake.requests(Operation.GET_SESSION).get(0);
+    assertEquals(traceparent, logged.traceparent().orElseThrow());
+    assertEquals("puffle=1", logged.tracestate().orElseThrow());
+    RecordedCall create = f.fake.requests(Operation.CREATE_SESSION).get(0);
+    assertEquals(java.util.Optional.empty(), create.traceparent(), "none was sent");
+    assertEquals(java.util.Optional.empty(), create.tracestate());
+  }
+
+  @Test
   void otherCredentialsAreRedactedToo() {
     f.http.withKey("sk_other_secret").get(SESSIONS + "/" + f.createSession());
     RecordedCall call = f.fake.requests(Operation.GET_SESSION).get(0);

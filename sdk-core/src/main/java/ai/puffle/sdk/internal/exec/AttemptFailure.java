@@ -1,7 +1,7 @@
 package ai.puffle.sdk.internal.exec;
 
 import ai.puffle.sdk.PuffleException;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * The failure of one attempt, as a shared Failsafe policy sees it: the SDK's exception together
  * with the call it belongs to, so that one policy built for every call can still tell whether a
- * retry fits before this call's deadline and report the retry to this call's listener. Never
+ * retry fits before this call's deadline and report the retry to this call's listeners. Never
  * leaves the runner: callers get {@link #failure()}.
  */
 public final class AttemptFailure extends RuntimeException {
@@ -50,9 +50,9 @@ public final class AttemptFailure extends RuntimeException {
     return ra == null || left > ra.toNanos();
   }
 
-  /** Tells the call's listener that attempt {@code attempt} failed and another follows after {@code delay}. */
-  void retryScheduled(int attempt, Duration delay) {
-    scope.retried(new RetryEvent(operation, attempt, RetryEvent.Reason.TRANSIENT, failure, delay));
+  /** Tells the call's listeners that this attempt failed and another follows after {@code delay}. */
+  void retryScheduled(Duration delay) {
+    scope.events().retryScheduled(operation, RetryReason.TRANSIENT, delay);
   }
 
   /** The SDK's exception behind {@code t}: unwraps futures' wrappers and attempt failures. */

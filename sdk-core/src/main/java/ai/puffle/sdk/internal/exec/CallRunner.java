@@ -122,7 +122,10 @@ public final class CallRunner {
     return outcome;
   }
 
-  /** One exchange; cancelling the returned future cancels the HTTP call. */
+  /**
+   * One exchange; cancelling the returned future cancels the HTTP call. The call's listeners are
+   * told of the attempt before its future completes.
+   */
   private <T> CompletableFuture<T> exchange(
       ApiRequest<T> request, Transport transport, CallScope scope, long deadlineNanos, int attempt,
       boolean blocking) {
@@ -148,6 +151,10 @@ public final class CallRunner {
       }
       http = withHeaders.build();
     }
+    CallEvents.AttemptTrace trace = scope.events().attemptStart(request, http);
+    if (trace != null) {
+      http = trace.request();
+    }
     Transport chosen = RetryRules.okHttpMayRepeat(request) ? transport : transport.sendOnce();
     Call call = chosen.newCall(http);
     if (remaining != Long.MAX_VALUE) {
@@ -159,43 +166,68 @@ public final class CallRunner {
       try (Response response = call.execute()) {
         responded = true;
         chosen.wasSent(call);
-        result.complete(decodeOrFail(request, response, attempt));
+        responded(trace, response);
+        succeed(result, trace, decodeOrFail(request, response, attempt));
       } catch (IOException e) {
         boolean sent = responded || chosen.wasSent(call);
-        result.completeExceptionally(ioFailure(request, call, e, sent, attempt, lifecycle));
+        fail(result, trace, ioFailure(request, call, e, sent, attempt, lifecycle));
       } catch (PuffleException e) {
-        result.completeExceptionally(e);
+        fail(result, trace, e);
       }
       return result;
     }
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
         call.cancel();
+        if (trace != null) {
+          trace.end(e);
+        }
       }
     });
     call.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
-            result.completeExceptionally(ioFailure(request, c, e, chosen.wasSent(c), attempt, lifecycle));
+            fail(result, trace, ioFailure(request, c, e, chosen.wasSent(c), attempt, lifecycle));
           }
 
           @Override
           public void onResponse(Call c, Response response) {
             chosen.wasSent(c);
+            responded(trace, response);
             try (Response r = response) {
-              result.complete(decodeOrFail(request, r, attempt));
+              succeed(result, trace, decodeOrFail(request, r, attempt));
             } catch (IOException e) {
-              result.completeExceptionally(ioFailure(request, c, e, true, attempt, lifecycle));
+              fail(result, trace, ioFailure(request, c, e, true, attempt, lifecycle));
             } catch (PuffleException e) {
-              result.completeExceptionally(e);
+              fail(result, trace, e);
             } catch (RuntimeException e) {
-              result.completeExceptionally(new PuffleException(
+              fail(result, trace, new PuffleException(
                   request.operationId() + ": unexpected failure: " + e, e, attempt));
             }
           }
         });
     return result;
+  }
+
+  private static void responded(CallEvents.AttemptTrace trace, Response response) {
+    if (trace != null) {
+      trace.responded(response.code(), ErrorMapper.requestId(response));
+    }
+  }
+
+  private static <T> void succeed(CompletableFuture<T> result, CallEvents.AttemptTrace trace, T value) {
+    if (trace != null) {
+      trace.end(null);
+    }
+    result.complete(value);
+  }
+
+  private static void fail(CompletableFuture<?> result, CallEvents.AttemptTrace trace, PuffleException e) {
+    if (trace != null) {
+      trace.end(e);
+    }
+    result.completeExceptionally(e);
   }
 
   private PuffleException ioFailure(

@@ -1,15 +1,13 @@
 package ai.puffle.sdk.internal.exec;
 
-import ai.puffle.sdk.RetryEvent;
-import ai.puffle.sdk.RetryListener;
 import dev.failsafe.spi.Scheduler;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * What every request of one user call shares: its one deadline (covering every attempt, backoff,
- * busy wait, reconciliation read and wait), its busy budget, its retry rules, extra headers, the
- * listener, and the {@link Flow} a cancel stops. Built once per call by the operation that
+ * busy wait, reconciliation read and wait), its busy budget, its retry rules, extra headers, its
+ * {@link CallEvents}, and the {@link Flow} a cancel stops. Built once per call by the operation that
  * starts it.
  */
 public final class CallScope {
@@ -21,7 +19,7 @@ public final class CallScope {
   private final Lifecycle lifecycle;
   private final RetryRules rules;
   private final Map<String, String> headers;
-  private final RetryListener listener;
+  private final CallEvents events;
   private final Flow<?> flow;
   private final long deadlineNanos;
   private final Duration busyTimeout;
@@ -38,7 +36,7 @@ public final class CallScope {
       Lifecycle lifecycle,
       RetryRules rules,
       Map<String, String> headers,
-      RetryListener listener,
+      CallEvents events,
       Flow<?> flow,
       long deadlineNanos,
       Duration busyTimeout) {
@@ -46,7 +44,7 @@ public final class CallScope {
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.headers = headers;
-    this.listener = listener;
+    this.events = events;
     this.flow = flow;
     this.deadlineNanos = deadlineNanos;
     this.busyTimeout = busyTimeout;
@@ -121,15 +119,8 @@ public final class CallScope {
     return d;
   }
 
-  /** Tells the listener of a retry; a listener that throws does not change the call. */
-  public void retried(RetryEvent event) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      listener.onRetry(event);
-    } catch (RuntimeException ignored) {
-      // A listener's failure must not change the call's outcome.
-    }
+  /** The call's events: what its listeners are told ({@link CallEvents#OFF} when none). */
+  public CallEvents events() {
+    return events;
   }
 }

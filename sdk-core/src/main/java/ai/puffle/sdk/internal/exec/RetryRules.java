@@ -18,7 +18,7 @@ import java.util.Map;
  * classified for each {@link Safety}, backoff, jitter, the Retry-After cap, how a wait polls, and
  * what each poll result means. The Failsafe policies that retry calls are built here once per
  * client (and per retry budget) and shared by every call; a call's own state (its deadline, its
- * listener) travels with its failures ({@link AttemptFailure}), never in a policy. Waits apply
+ * listeners) travels with its failures ({@link AttemptFailure}), never in a policy. Waits apply
  * {@link #afterPoll} and {@link #delay} to each poll, as an AWS waiter applies its acceptors.
  *
  * <table>
@@ -234,8 +234,7 @@ public final class RetryRules {
         .abortIf((r, e) -> e instanceof AttemptFailure && !((AttemptFailure) e).retryFits())
         .withDelayFn(ctx -> delay(BASE_BACKOFF, MAX_BACKOFF, 2.0, ctx.getAttemptCount(), ctx.getLastException()))
         .withMaxRetries(maxRetries)
-        .onRetryScheduled(e -> ((AttemptFailure) e.getLastException())
-            .retryScheduled(e.getAttemptCount(), e.getDelay()))
+        .onRetryScheduled(e -> ((AttemptFailure) e.getLastException()).retryScheduled(e.getDelay()))
         .build();
   }
 

@@ -7,12 +7,12 @@ import okhttp3.Request;
 import okio.BufferedSource;
 
 /**
- * One prepared call of the wire contract: the operation's id, what may be sent again after a
- * failure, the HTTP request (body already encoded, so every attempt sends the same bytes) and
- * the decoder for its success body.
+ * One prepared call of the wire contract: the operation ({@link Endpoint}), what may be sent again
+ * after a failure, the HTTP request (body already encoded, so every attempt sends the same bytes)
+ * and the decoder for its success body.
  */
 public final class ApiRequest<T> {
-  private final String operationId;
+  private final Endpoint endpoint;
   private final Safety safety;
   private final Request httpRequest;
   private final Decoder<T> decoder;
@@ -24,12 +24,12 @@ public final class ApiRequest<T> {
     T decode(BufferedSource body) throws IOException;
   }
 
-  ApiRequest(String operationId, Safety safety, Request httpRequest, JsonAdapter<T> responseAdapter) {
-    this(operationId, safety, httpRequest, body -> responseAdapter == null || body.exhausted() ? null : responseAdapter.fromJson(body));
+  ApiRequest(Endpoint endpoint, Request httpRequest, JsonAdapter<T> responseAdapter) {
+    this(endpoint, endpoint.safety(), httpRequest, body -> responseAdapter == null || body.exhausted() ? null : responseAdapter.fromJson(body));
   }
 
-  private ApiRequest(String operationId, Safety safety, Request httpRequest, Decoder<T> decoder) {
-    this.operationId = Objects.requireNonNull(operationId);
+  private ApiRequest(Endpoint endpoint, Safety safety, Request httpRequest, Decoder<T> decoder) {
+    this.endpoint = Objects.requireNonNull(endpoint);
     this.safety = Objects.requireNonNull(safety);
     this.httpRequest = Objects.requireNonNull(httpRequest);
     this.decoder = decoder;
@@ -41,7 +41,7 @@ public final class ApiRequest<T> {
    */
   public <U> ApiRequest<U> map(java.util.function.Function<? super T, ? extends U> mapper) {
     Decoder<T> inner = decoder;
-    return new ApiRequest<U>(operationId, safety, httpRequest, body -> mapper.apply(inner.decode(body)));
+    return new ApiRequest<U>(endpoint, safety, httpRequest, body -> mapper.apply(inner.decode(body)));
   }
 
   /**
@@ -50,7 +50,7 @@ public final class ApiRequest<T> {
    * generate-messages, which upserts).
    */
   public ApiRequest<T> withSafety(Safety safety) {
-    return safety == this.safety ? this : new ApiRequest<>(operationId, safety, httpRequest, decoder);
+    return safety == this.safety ? this : new ApiRequest<>(endpoint, safety, httpRequest, decoder);
   }
 
   /** What may be sent again after a failure. */
@@ -60,7 +60,12 @@ public final class ApiRequest<T> {
 
   /** The operationId from openapi.yaml, e.g. {@code runAiChatTurn}. */
   public String operationId() {
-    return operationId;
+    return endpoint.operationId();
+  }
+
+  /** The operation: id, method, path template and the safety the contract states. */
+  public Endpoint endpoint() {
+    return endpoint;
   }
 
   /** The HTTP request, without authentication (added by the client's interceptor). */
@@ -85,6 +90,6 @@ public final class ApiRequest<T> {
 
   @Override
   public String toString() {
-    return operationId + " " + httpRequest.method() + " " + httpRequest.url().encodedPath();
+    return endpoint.operationId() + " " + httpRequest.method() + " " + httpRequest.url().encodedPath();
   }
 }

@@ -186,7 +186,8 @@ public final class ErrorMapper {
     }
   }
 
-  private static String requestId(Response response) {
+  /** The request id the server sent ({@code x-request-id} and similar), or null. */
+  public static String requestId(Response response) {
     for (String name : REQUEST_ID_HEADERS) {
       String v = response.header(name);
       if (v != null && !v.isBlank()) {

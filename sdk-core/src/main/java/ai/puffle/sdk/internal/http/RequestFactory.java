@@ -37,32 +37,21 @@ public final class RequestFactory {
     return baseUrl;
   }
 
-  /**
-   * Starts a request for one operation; {@code safety} is the operation's {@code
-   * x-puffle-safety}, {@code responseType} the success body's type.
-   */
-  public <T> Builder<T> newRequest(
-      String operationId, String method, String pathTemplate, Safety safety, Type responseType) {
-    return new Builder<>(operationId, method, pathTemplate, safety, responseType);
+  /** Starts a request for the operation {@code endpoint}; {@code responseType} is the success body's type. */
+  public <T> Builder<T> newRequest(Endpoint endpoint, Type responseType) {
+    return new Builder<>(endpoint, responseType);
   }
 
   /** Collects the path, query and body of one request. */
   public final class Builder<T> {
-    private final String operationId;
-    private final String method;
-    private final String pathTemplate;
-    private final Safety safety;
+    private final Endpoint endpoint;
     private final Type responseType;
     private final List<String[]> pathParams = new ArrayList<>(2);
     private final List<String[]> queryParams = new ArrayList<>(2);
     private Object body;
 
-    private Builder(
-        String operationId, String method, String pathTemplate, Safety safety, Type responseType) {
-      this.operationId = operationId;
-      this.method = method;
-      this.pathTemplate = pathTemplate;
-      this.safety = Objects.requireNonNull(safety, "safety");
+    private Builder(Endpoint endpoint, Type responseType) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
       this.responseType = responseType;
     }
 
@@ -102,7 +91,7 @@ public final class RequestFactory {
       for (String segment : basePath) {
         url.addPathSegment(segment);
       }
-      for (String segment : pathTemplate.split("/")) {
+      for (String segment : endpoint.pathTemplate().split("/")) {
         if (segment.isEmpty()) {
           continue;
         }
@@ -112,6 +101,7 @@ public final class RequestFactory {
       for (String[] q : queryParams) {
         url.addQueryParameter(q[0], q[1]);
       }
+      String method = endpoint.method();
       RequestBody requestBody = null;
       if (body != null) {
         JsonAdapter<Object> adapter = (JsonAdapter<Object>) moshi.adapter(body.getClass());
@@ -127,7 +117,7 @@ public final class RequestFactory {
               .build();
       JsonAdapter<T> adapter =
           responseType == Void.class ? null : (JsonAdapter<T>) moshi.adapter(responseType);
-      return new ApiRequest<>(operationId, safety, request, adapter);
+      return new ApiRequest<>(endpoint, request, adapter);
     }
 
     private String expand(String segment) {

@@ -221,4 +221,19 @@ public final class Validate {
     }
     return value;
   }
+
+  /**
+   * A header the client adds to a request on a caller's behalf (from {@code RequestOptions} or an
+   * event listener): a valid name and value, and not one the client sets itself ({@code
+   * Authorization}, {@code User-Agent}, {@code Host}, {@code Content-Length}).
+   */
+  public static void extraHeader(String field, String name, String value) {
+    headerName(field, name);
+    headerValue(field + "(" + name + ")", value);
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("authorization") || lower.equals("host") || lower.equals("content-length")
+        || lower.equals("user-agent")) {
+      throw new InvalidInputException(field, "must not set " + name + " (the client sets it)");
+    }
+  }
 }

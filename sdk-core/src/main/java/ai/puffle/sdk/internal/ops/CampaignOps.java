@@ -10,6 +10,7 @@ import ai.puffle.sdk.NodeUpdate;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.SequenceNode;
 import ai.puffle.sdk.Session;
+import ai.puffle.sdk.generated.api.CampaignsApi;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.mapping.Validate;
@@ -40,7 +41,7 @@ public final class CampaignOps {
       String campaignId, ContentRequest request, RequestOptions options, Flow<ContentTurn> flow) {
     Validate.uuid("campaignId", campaignId);
     Validate.notNull("contentRequest", request);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.GENERATE_CAMPAIGN_CONTENT, null);
     String nodeId = request.nodeId();
     String operation = "generateCampaignContent";
     return flow.run(f -> nodeSession(campaignId, nodeId, scope).thenCompose(found -> {
@@ -67,7 +68,7 @@ public final class CampaignOps {
   public Flow<List<GeneratedMessage>> resolveMessages(
       String campaignId, RequestOptions options, Flow<List<GeneratedMessage>> flow) {
     Validate.uuid("campaignId", campaignId);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.GENERATE_CAMPAIGN_MESSAGES, null);
     return flow.run(f -> ctx.runner.call(
         ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.resolve())
             .map(WireMapper::toGeneratedMessages)
@@ -82,7 +83,7 @@ public final class CampaignOps {
     Validate.uuid("campaignId", campaignId);
     Validate.uuid("nodeId", nodeId);
     Validate.notNull("prospectIds", prospectIds);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.GENERATE_CAMPAIGN_MESSAGES, null);
     return flow.run(f -> ctx.runner.call(
         ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.generateAi(nodeId, prospectIds))
             .map(WireMapper::toGeneratedMessages),
@@ -98,7 +99,7 @@ public final class CampaignOps {
     if (prospectId != null) {
       Validate.notBlank("prospectId", prospectId);
     }
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.LIST_CAMPAIGN_GENERATED_MESSAGES, null);
     return flow.run(f -> ctx.runner.call(
             ctx.campaignsApi.listCampaignGeneratedMessages(campaignId, WireMapper.toWire(filter), prospectId)
                 .map(WireMapper::toGeneratedMessages),
@@ -110,7 +111,7 @@ public final class CampaignOps {
       String campaignId, MessageUpdate update, RequestOptions options, Flow<GeneratedMessage> flow) {
     Validate.uuid("campaignId", campaignId);
     Validate.notNull("messageUpdate", update);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.UPDATE_CAMPAIGN_GENERATED_MESSAGE, null);
     return flow.run(f -> ctx.runner.call(
             ctx.campaignsApi.updateCampaignGeneratedMessage(campaignId, WireMapper.toWire(update))
                 .map(WireMapper::toGeneratedMessage),
@@ -120,7 +121,7 @@ public final class CampaignOps {
   /** Reads a campaign. */
   public Flow<Campaign> get(String campaignId, RequestOptions options, Flow<Campaign> flow) {
     Validate.uuid("campaignId", campaignId);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.GET_CAMPAIGN, null);
     return flow.run(f -> ctx.runner.call(
         ctx.campaignsApi.getCampaign(campaignId).map(WireMapper::toCampaign), ctx.transport, scope));
   }
@@ -131,7 +132,7 @@ public final class CampaignOps {
     Validate.uuid("campaignId", campaignId);
     Validate.uuid("nodeId", nodeId);
     Validate.notNull("nodeUpdate", update);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, CampaignsApi.UPDATE_CAMPAIGN_SEQUENCE_NODE, null);
     return flow.run(f -> ctx.runner.call(
             ctx.campaignsApi.updateCampaignSequenceNode(campaignId, nodeId, WireMapper.toWire(update))
                 .map(WireMapper::toSequenceNode),

@@ -1,19 +1,23 @@
 package ai.puffle.sdk.internal.ops;
 
 import ai.puffle.sdk.RequestOptions;
-import ai.puffle.sdk.RetryListener;
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.generated.api.CampaignsApi;
+import ai.puffle.sdk.internal.exec.CallEvents;
 import ai.puffle.sdk.internal.exec.CallRunner;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.exec.Lifecycle;
 import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.exec.Timing;
+import ai.puffle.sdk.internal.http.Endpoint;
 import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.live.EventThreads;
 import ai.puffle.sdk.internal.run.RunWatcher;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything the operations of one client share: request builders, the runner, transports,
@@ -34,7 +38,7 @@ public final class ClientContext {
   final Transport transport;
   final Transport contentTransport;
   final RequestOptions defaults;
-  final RetryListener listener;
+  final List<PuffleEventListener.Factory> listeners;
   final Lifecycle lifecycle;
   final Timing timing;
   final RunWatcher runs;
@@ -42,6 +46,7 @@ public final class ClientContext {
   private final RetryRules defaultRules;
   private final Duration defaultTimeout;
   private final Duration defaultBusyTimeout;
+  private final List<PuffleEventListener.Factory> defaultListeners;
 
   /** A context. */
   public ClientContext(
@@ -51,7 +56,7 @@ public final class ClientContext {
       Transport transport,
       Transport contentTransport,
       RequestOptions defaults,
-      RetryListener listener,
+      List<PuffleEventListener.Factory> listeners,
       Lifecycle lifecycle,
       Timing timing,
       RunWatcher runs,
@@ -62,7 +67,7 @@ public final class ClientContext {
     this.transport = transport;
     this.contentTransport = contentTransport;
     this.defaults = defaults;
-    this.listener = listener;
+    this.listeners = List.copyOf(listeners);
     this.lifecycle = lifecycle;
     this.timing = timing;
     this.runs = runs;
@@ -70,6 +75,7 @@ public final class ClientContext {
     this.defaultRules = RetryRules.forClient(timing, defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
     this.defaultTimeout = defaults.timeout().orElse(DEFAULT_TIMEOUT);
     this.defaultBusyTimeout = defaults.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
+    this.defaultListeners = listenersOf(defaults);
   }
 
   private ClientContext(ClientContext base, RequestOptions defaults) {
@@ -79,7 +85,7 @@ public final class ClientContext {
     this.transport = base.transport;
     this.contentTransport = base.contentTransport;
     this.defaults = defaults;
-    this.listener = base.listener;
+    this.listeners = base.listeners;
     this.lifecycle = base.lifecycle;
     this.timing = base.timing;
     this.runs = base.runs;
@@ -87,6 +93,7 @@ public final class ClientContext {
     this.defaultRules = base.defaultRules.withMaxRetries(defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES));
     this.defaultTimeout = defaults.timeout().orElse(DEFAULT_TIMEOUT);
     this.defaultBusyTimeout = defaults.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT);
+    this.defaultListeners = listenersOf(defaults);
   }
 
   /** This context with other default options. */
@@ -120,35 +127,61 @@ public final class ClientContext {
   }
 
   /**
-   * The scope of a call made with {@code perCall} options (null or none: the defaults), whose
-   * deadline is the call's timeout from now.
+   * The scope of the call {@code operation} (of one request) on {@code sessionId} (or null), made
+   * with {@code perCall} options (null or none: the defaults), whose deadline is the call's
+   * timeout from now. Its listeners are told it started.
    */
-  CallScope scope(RequestOptions perCall, Flow<?> flow) {
+  CallScope scope(RequestOptions perCall, Flow<?> flow, Endpoint operation, String sessionId) {
     RequestOptions o = effective(perCall);
     if (o == defaults) {
       // Every call of a client's defaults: values worked out once, when the client was built.
-      return new CallScope(timing, lifecycle, defaultRules, defaults.headers(), listener, flow,
-          CallScope.deadlineAfter(timing, defaultTimeout), defaultBusyTimeout);
+      return new CallScope(timing, lifecycle, defaultRules, defaults.headers(),
+          CallEvents.start(defaultListeners, operation.operationId(), operation, sessionId, timing, flow),
+          flow, CallScope.deadlineAfter(timing, defaultTimeout), defaultBusyTimeout);
     }
-    return scope(o, flow, CallScope.deadlineAfter(timing, o.timeout().orElse(DEFAULT_TIMEOUT)));
+    return scope(o, flow, CallScope.deadlineAfter(timing, o.timeout().orElse(DEFAULT_TIMEOUT)),
+        operation.operationId(), operation, sessionId);
   }
 
   /**
-   * The scope of a waiter's call: its deadline is the timeout when one is set, else the default
-   * timeout plus the wait's own timeout (the wait gets its full time after sending).
+   * The scope of the waiter {@code name}, whose own request is {@code main}: its deadline is the
+   * timeout when one is set, else the default timeout plus the wait's own timeout (the wait gets
+   * its full time after sending).
    */
-  CallScope waiterScope(RequestOptions perCall, Flow<?> flow, Duration waitTimeout) {
+  CallScope waiterScope(
+      RequestOptions perCall, Flow<?> flow, Duration waitTimeout, String name, Endpoint main,
+      String sessionId) {
     RequestOptions o = effective(perCall);
     Duration total = o.timeout().orElse(DEFAULT_TIMEOUT.plus(waitTimeout));
-    return scope(o, flow, CallScope.deadlineAfter(timing, total));
+    return scope(o, flow, CallScope.deadlineAfter(timing, total), name, main, sessionId);
   }
 
-  private CallScope scope(RequestOptions o, Flow<?> flow, long deadline) {
+  private CallScope scope(
+      RequestOptions o, Flow<?> flow, long deadline, String name, Endpoint main, String sessionId) {
     RetryRules rules = o.maxRetries().isPresent() && o.maxRetries().getAsInt() != defaultRules.maxRetries()
         ? defaultRules.withMaxRetries(o.maxRetries().getAsInt())
         : defaultRules;
-    return new CallScope(timing, lifecycle, rules, o.headers(), listener, flow, deadline,
+    CallEvents events = CallEvents.start(listenersOf(o), name, main, sessionId, timing, flow);
+    return new CallScope(timing, lifecycle, rules, o.headers(), events, flow, deadline,
         o.busyTimeout().orElse(DEFAULT_BUSY_TIMEOUT));
+  }
+
+  /** The client's listener factories, then the options' own. */
+  private List<PuffleEventListener.Factory> listenersOf(RequestOptions o) {
+    List<PuffleEventListener.Factory> perCall = o.eventListeners();
+    if (perCall.isEmpty()) {
+      return listeners;
+    }
+    if (listeners.isEmpty()) {
+      return perCall;
+    }
+    List<PuffleEventListener.Factory> all = new ArrayList<>(listeners);
+    for (PuffleEventListener.Factory f : perCall) {
+      if (!all.contains(f)) {
+        all.add(f);
+      }
+    }
+    return all;
   }
 
   private RequestOptions effective(RequestOptions perCall) {

@@ -66,11 +66,12 @@ final class LiveTurnImpl implements LiveTurn {
       int sends, Session settled, boolean knownBusy, WaitOptions wait, RequestOptions options, long start) {
     LiveTurnImpl turn = new LiveTurnImpl(ctx, sessionId, run, baseline, start);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
-    CallScope scope = ctx.waiterScope(options, turn.flow, timeout);
+    CallScope scope = ctx.waiterScope(options, turn.flow, timeout, "liveTurn",
+        ai.puffle.sdk.generated.api.AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
     turn.flow.run(f -> (settled != null
             ? CompletableFuture.completedFuture(settled)
             : waiter.forTask(sessionId, run, wait.watchRun(), wait.initialPollInterval(),
-                wait.maxPollInterval(), timeout, knownBusy, wait.progressListener().orElse(null),
+                wait.maxPollInterval(), timeout, knownBusy, ai.puffle.sdk.TaskStatus.CHAT_PROCESSING,
                 scope, listener -> turn.startWatch(listener, Waiter.watchStartDelay(knownBusy))))
         .thenApply(after -> TurnOutcome.of(baseline, after, run, sends, turn.elapsed())));
     turn.flow.whenComplete(turn::finished);

@@ -1,12 +1,10 @@
 package ai.puffle.sdk.internal.ops;
 
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleTimeoutException;
-import ai.puffle.sdk.RetryEvent;
 import ai.puffle.sdk.Session;
-import ai.puffle.sdk.TaskStatus;
-import ai.puffle.sdk.WaitProgress;
-import ai.puffle.sdk.WaitProgressListener;
+import ai.puffle.sdk.internal.exec.CallEvents;
 import ai.puffle.sdk.internal.exec.CallRunner;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.RetryRules;
@@ -24,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * (the next poll happens now) and its intervals changed while it runs, which is what following a
  * run needs: a slow safety net while the run is watched, a poll at once when it ends, the usual
  * intervals again when watching gives up. Its result completes when the session is idle, with the
- * poll's failure when one ends the wait, or with the caller's exception at the deadline.
+ * poll's failure when one ends the wait, or with the caller's exception at the deadline. The
+ * call's listeners are told of each poll and, before the result completes, of the wait's end.
  */
 final class PollLoop {
   /** What a wait throws at its deadline, given the last session seen (or null) and the polls made. */
@@ -38,11 +37,10 @@ final class PollLoop {
   private final CallScope scope;
   private final String sessionId;
   private final long deadline;
-  private final WaitProgressListener progress;
+  private final CallEvents.WaitTrace traced;
   private final AtDeadline atDeadline;
   private final boolean blocking;
   private Scheduler scheduler;
-  private final long start;
   private final CompletableFuture<Session> result = new CompletableFuture<>();
 
   private volatile Duration initial;
@@ -57,22 +55,22 @@ final class PollLoop {
   /**
    * A loop; nothing happens until {@link #start}.
    *
+   * @param traced the wait as the call's listeners see it, or null when none listens
    * @param blocking whether polls run on the caller's thread (false: the client's scheduler and
    *     OkHttp's async calls, which a wake can reach)
    */
   PollLoop(
       ClientContext ctx, CallScope scope, String sessionId, Duration initial, Duration max,
-      long deadline, WaitProgressListener progress, AtDeadline atDeadline, boolean blocking) {
+      long deadline, CallEvents.WaitTrace traced, AtDeadline atDeadline, boolean blocking) {
     this.ctx = ctx;
     this.scope = scope;
     this.sessionId = sessionId;
     this.initial = initial;
     this.max = max;
     this.deadline = deadline;
-    this.progress = progress;
+    this.traced = traced;
     this.atDeadline = atDeadline;
     this.blocking = blocking;
-    this.start = scope.timing().nanoTime();
   }
 
   /** The wait's outcome. Cancelling it stops the loop. */
@@ -86,18 +84,23 @@ final class PollLoop {
    */
   PollLoop start(boolean knownBusy) {
     if (scope.lifecycle().isClosed()) {
-      result.completeExceptionally(scope.lifecycle().closedFailure(GET_SESSION));
+      end(scope.lifecycle().closedFailure(GET_SESSION));
       return this;
     }
     try {
       scheduler = blocking ? scope.timing().blocking() : scope.timing().async();
     } catch (IllegalStateException closedMeanwhile) {
-      result.completeExceptionally(scope.lifecycle().closedFailure(GET_SESSION));
+      end(scope.lifecycle().closedFailure(GET_SESSION));
       return this;
     }
     scope.lifecycle().track(scope.flow(), GET_SESSION);
     scope.flow().track(result);
-    result.whenComplete((s, e) -> cancelPending());
+    result.whenComplete((s, e) -> {
+      cancelPending();
+      if (traced != null && result.isCancelled()) {
+        traced.end(polls, e);
+      }
+    });
     if (knownBusy) {
       schedule(delay(null).toNanos());
     } else {
@@ -182,12 +185,17 @@ final class PollLoop {
     }
     if (failure == null) {
       last = s;
-      report(n, s.taskStatus());
+      if (traced != null) {
+        traced.poll(n, s.taskStatus());
+      }
     } else {
       lastFailure = failure;
     }
     PollDecision decision = RetryRules.afterPoll(s, failure);
     if (decision == PollDecision.DONE) {
+      if (traced != null) {
+        traced.end(n, null);
+      }
       result.complete(s);
       return;
     }
@@ -201,7 +209,7 @@ final class PollLoop {
         end(atDeadline.failure(last, polls, failure));
         return;
       }
-      scope.retried(new RetryEvent(GET_SESSION, n, RetryEvent.Reason.TRANSIENT, failure, next));
+      scope.events().retryScheduled(GET_SESSION, RetryReason.TRANSIENT, next);
     }
     schedule(next.toNanos());
   }
@@ -217,6 +225,9 @@ final class PollLoop {
   }
 
   private void end(PuffleException failure) {
+    if (traced != null) {
+      traced.end(polls, failure);
+    }
     result.completeExceptionally(failure);
   }
 
@@ -228,18 +239,6 @@ final class PollLoop {
     }
     if (p != null) {
       p.cancel(false);
-    }
-  }
-
-  private void report(int n, TaskStatus status) {
-    if (progress == null) {
-      return;
-    }
-    try {
-      progress.onPoll(new WaitProgress(
-          sessionId, Duration.ofNanos(scope.timing().nanoTime() - start), n, status));
-    } catch (RuntimeException ignored) {
-      // A listener's failure must not end the wait.
     }
   }
 }

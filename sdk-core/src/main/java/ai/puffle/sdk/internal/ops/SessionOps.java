@@ -9,9 +9,11 @@ import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.SessionUpdate;
+import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.WaitOptions;
+import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.live.SavedTurn;
@@ -49,7 +51,7 @@ public final class SessionOps {
   public Flow<Session> create(String campaignId, String nodeId, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("campaignId", campaignId);
     Validate.uuid("nodeId", nodeId);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.CREATE_AI_CHAT_SESSION, null);
     return flow.run(f -> list(campaignId, scope).thenCompose(existing -> {
       Set<String> before = existing.stream()
           .filter(s -> nodeId.equals(s.nodeId())).map(Session::id).collect(Collectors.toSet());
@@ -66,7 +68,7 @@ public final class SessionOps {
   /** Lists a campaign's sessions, oldest first. */
   public Flow<List<Session>> list(String campaignId, RequestOptions options, Flow<List<Session>> flow) {
     Validate.uuid("campaignId", campaignId);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.LIST_AI_CHAT_SESSIONS, null);
     return flow.run(f -> list(campaignId, scope));
   }
 
@@ -78,7 +80,7 @@ public final class SessionOps {
   /** Reads a session. */
   public Flow<Session> get(String sessionId, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
     return flow.run(f -> get(sessionId, scope));
   }
 
@@ -91,7 +93,7 @@ public final class SessionOps {
   public Flow<Session> update(String sessionId, SessionUpdate update, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("sessionUpdate", update);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.UPDATE_AI_CHAT_SESSION, sessionId);
     return flow.run(f -> ctx.runner.call(
         ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update)).map(WireMapper::toSession),
         ctx.transport, scope));
@@ -105,7 +107,7 @@ public final class SessionOps {
    */
   public Flow<Void> delete(String sessionId, RequestOptions options, Flow<Void> flow) {
     Validate.uuid("sessionId", sessionId);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.DELETE_AI_CHAT_SESSION, sessionId);
     return flow.run(f -> ctx.runner.call(ctx.sessionsApi.deleteAiChatSession(sessionId), ctx.transport, scope)
         .handle((r, error) -> {
           Throwable e = error == null ? null : Flow.unwrap(error);
@@ -120,7 +122,7 @@ public final class SessionOps {
   public Flow<RunHandle> turn(String sessionId, TurnRequest request, RequestOptions options, Flow<RunHandle> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("turnRequest", request);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.RUN_AI_CHAT_TURN, sessionId);
     return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope)
         .thenCompose(before -> turnSender(sessionId, request, before, scope).send()));
   }
@@ -130,7 +132,7 @@ public final class SessionOps {
       String sessionId, ExamplesRequest request, RequestOptions options, Flow<RunHandle> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("examplesRequest", request);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.GENERATE_AI_CHAT_EXAMPLES, sessionId);
     return flow.run(f -> idleBefore(sessionId, "generateAiChatExamples", scope)
         .thenCompose(before -> examplesSender(sessionId, request, before, scope).send()));
   }
@@ -144,8 +146,9 @@ public final class SessionOps {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("waitOptions", wait);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
-    CallScope scope = ctx.waiterScope(options, flow, timeout);
-    return flow.run(f -> waitForTask(sessionId, run, wait, timeout, false, scope));
+    CallScope scope = ctx.waiterScope(
+        options, flow, timeout, "awaitIdle", AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
+    return flow.run(f -> waitForTask(sessionId, run, wait, timeout, false, null, scope));
   }
 
   /** Sends a turn, waits for its task, and reports what it did. */
@@ -155,12 +158,14 @@ public final class SessionOps {
     Validate.notNull("turnRequest", request);
     Validate.notNull("waitOptions", wait);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
-    CallScope scope = ctx.waiterScope(options, flow, timeout);
+    CallScope scope = ctx.waiterScope(
+        options, flow, timeout, "turnAndWait", AiChatSessionsApi.RUN_AI_CHAT_TURN, sessionId);
     long start = ctx.timing.nanoTime();
     return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = turnSender(sessionId, request, before, scope);
       return sender.send()
-          .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, scope)
+          .thenCompose(handle -> afterTask(
+                  sender, sessionId, handle, wait, timeout, TaskStatus.CHAT_PROCESSING, scope)
               .thenApply(after -> TurnOutcome.of(
                   TurnBaseline.of(before, request.message()), after, handle, sender.sends(),
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
@@ -177,7 +182,7 @@ public final class SessionOps {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("turnRequest", request);
     Validate.notNull("waitOptions", wait);
-    CallScope scope = ctx.scope(options, flow);
+    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.RUN_AI_CHAT_TURN, sessionId);
     long start = ctx.timing.nanoTime();
     return flow.run(f -> idleBefore(sessionId, "runAiChatTurn", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = turnSender(sessionId, request, before, scope);
@@ -210,12 +215,14 @@ public final class SessionOps {
     Validate.notNull("waitOptions", wait);
     Duration timeout = wait.timeout().orElse(
         EXAMPLES_BASE_TIMEOUT.plus(EXAMPLES_PER_LEAD.multipliedBy(request.leads().size())));
-    CallScope scope = ctx.waiterScope(options, flow, timeout);
+    CallScope scope = ctx.waiterScope(options, flow, timeout, "generateExamplesAndWait",
+        AiChatSessionsApi.GENERATE_AI_CHAT_EXAMPLES, sessionId);
     long start = ctx.timing.nanoTime();
     return flow.run(f -> idleBefore(sessionId, "generateAiChatExamples", scope).thenCompose(before -> {
       TaskSender<RunHandle> sender = examplesSender(sessionId, request, before, scope);
       return sender.send()
-          .thenCompose(handle -> afterTask(sender, sessionId, handle, wait, timeout, scope)
+          .thenCompose(handle -> afterTask(
+                  sender, sessionId, handle, wait, timeout, TaskStatus.GENERATING_EXAMPLES, scope)
               .thenApply(after -> new ExamplesResult(after.generatedExamples(), after, handle,
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
     }));
@@ -223,22 +230,23 @@ public final class SessionOps {
 
   /**
    * The session once the sender's task is over: the one reconciling found idle, or the end of a
-   * wait whose first poll comes after the first interval (the task was just accepted).
+   * wait whose first poll comes after the first interval (the task was just accepted). {@code
+   * task}: the status of the task sent, as the wait reports it.
    */
   private CompletableFuture<Session> afterTask(
       TaskSender<?> sender, String sessionId, RunHandle run, WaitOptions wait, Duration timeout,
-      CallScope scope) {
+      TaskStatus task, CallScope scope) {
     Session settled = sender.settled();
     return settled != null
         ? CompletableFuture.completedFuture(settled)
-        : waitForTask(sessionId, run, wait, timeout, true, scope);
+        : waitForTask(sessionId, run, wait, timeout, true, task, scope);
   }
 
   private CompletableFuture<Session> waitForTask(
       String sessionId, RunHandle run, WaitOptions wait, Duration timeout, boolean knownBusy,
-      CallScope scope) {
+      TaskStatus task, CallScope scope) {
     return waiter.forTask(sessionId, run, wait.watchRun(), wait.initialPollInterval(),
-        wait.maxPollInterval(), timeout, knownBusy, wait.progressListener().orElse(null), scope);
+        wait.maxPollInterval(), timeout, knownBusy, task, scope);
   }
 
   /** The session before a task, waited out while busy so that the task is not sent into a 409. */

@@ -1,8 +1,9 @@
 package ai.puffle.sdk.internal.ops;
 
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleTimeoutException;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.SessionBusyException;
 import ai.puffle.sdk.internal.exec.CallScope;
@@ -87,7 +88,9 @@ final class TaskSender<T> {
     FailureClass failure = RetryRules.classify(request.safety(), e);
     if (failure == FailureClass.BUSY && sessionId != null) {
       SessionBusyException busy = (SessionBusyException) e;
-      scope.retried(new RetryEvent(request.operationId(), sends, RetryEvent.Reason.SESSION_BUSY, busy, Duration.ZERO));
+      if (!scope.busyTimeout().isZero()) {
+        scope.events().retryScheduled(request.operationId(), RetryReason.SESSION_BUSY, Duration.ZERO);
+      }
       return waiter.whileBusy(request.operationId(), sessionId, busy.busyStatus(), scope)
           .thenCompose(idle -> send());
     }
@@ -107,13 +110,14 @@ final class TaskSender<T> {
   }
 
   private CompletableFuture<T> decide(PuffleException original, Verdict<T> verdict, Session seen) {
+    scope.events().reconciled(request.operationId(), verdict.kind.reported);
     switch (verdict.kind) {
       case TAKEN:
         settled = seen != null && !seen.isBusy() ? seen : null;
         return CompletableFuture.completedFuture(verdict.value);
       case NOT_TAKEN:
         resends++;
-        scope.retried(new RetryEvent(request.operationId(), sends, RetryEvent.Reason.NOT_TAKEN, original, Duration.ZERO));
+        scope.events().retryScheduled(request.operationId(), RetryReason.NOT_TAKEN, Duration.ZERO);
         return send();
       default:
         return waiter.whileBusy(request.operationId(), seen.id(), seen.taskStatus(), scope)
@@ -162,7 +166,16 @@ final class TaskSender<T> {
   /** What a session showed about a request. */
   static final class Verdict<T> {
     enum Kind {
-      TAKEN, NOT_TAKEN, UNDECIDED
+      TAKEN(PuffleEventListener.Verdict.TAKEN),
+      NOT_TAKEN(PuffleEventListener.Verdict.NOT_TAKEN),
+      UNDECIDED(PuffleEventListener.Verdict.UNDECIDED);
+
+      /** As listeners are told it. */
+      final PuffleEventListener.Verdict reported;
+
+      Kind(PuffleEventListener.Verdict reported) {
+        this.reported = reported;
+      }
     }
 
     final Kind kind;

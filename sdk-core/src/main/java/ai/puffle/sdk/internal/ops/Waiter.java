@@ -1,14 +1,17 @@
 package ai.puffle.sdk.internal.ops;
 
+import ai.puffle.sdk.PuffleEventListener.Wait;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.PuffleTimeoutException;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TaskStatus;
-import ai.puffle.sdk.WaitProgressListener;
+import ai.puffle.sdk.internal.exec.CallEvents;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.http.ErrorMapper;
+import ai.puffle.sdk.internal.run.RunOutcome;
+import ai.puffle.sdk.internal.run.RunStatus;
 import ai.puffle.sdk.internal.run.RunUpdate;
 import ai.puffle.sdk.internal.run.RunWatch;
 import ai.puffle.sdk.internal.run.RunWatchListener;
@@ -41,23 +44,24 @@ final class Waiter {
    * when following fails after it heard from the run polls go back to the usual pace at once
    * (when it fails before, they never left it). So following a run never makes
    * a wait slower than polling alone, short of a watch that stalls after it worked. The session
-   * stays the source of truth: the wait ends on an idle read, whatever the run said.
+   * stays the source of truth: the wait ends on an idle read, whatever the run said. {@code
+   * task}: the task waited for, as the call's listeners are told (null: not known).
    */
   CompletableFuture<Session> forTask(
       String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
-      Duration timeout, boolean knownBusy, WaitProgressListener progress, CallScope scope) {
-    return forTask(sessionId, run, watch, initial, max, timeout, knownBusy, progress, scope,
+      Duration timeout, boolean knownBusy, TaskStatus task, CallScope scope) {
+    return forTask(sessionId, run, watch, initial, max, timeout, knownBusy, task, scope,
         listener -> ctx.runs.watch(run, listener, watchStartDelay(knownBusy)));
   }
 
   /**
    * {@link #forTask(String, RunHandle, boolean, Duration, Duration, Duration, boolean,
-   * WaitProgressListener, CallScope)}, with the run's watch started by {@code startWatch} given
-   * the wait's own listener (a live turn starts it together with the run's streams).
+   * TaskStatus, CallScope)}, with the run's watch started by {@code startWatch} given the wait's
+   * own listener (a live turn starts it together with the run's streams).
    */
   CompletableFuture<Session> forTask(
       String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
-      Duration timeout, boolean knownBusy, WaitProgressListener progress, CallScope scope,
+      Duration timeout, boolean knownBusy, TaskStatus task, CallScope scope,
       Function<RunWatchListener, RunWatch> startWatch) {
     long deadline = Math.min(CallScope.deadlineAfter(scope.timing(), timeout), scope.deadlineNanos());
     long start = scope.timing().nanoTime();
@@ -68,11 +72,15 @@ final class Waiter {
               + " ms (" + polls + " polls, timeout " + timeout + ")",
           last, elapsed, cause, polls);
     };
+    CallEvents.WaitTrace traced = scope.events().waitStart(Wait.Kind.TASK, sessionId, task);
     if (!watch || run == null || !run.isKnown() || !ctx.runs.isEnabled()) {
-      return poll(sessionId, initial, max, deadline, knownBusy, progress, scope, atDeadline);
+      return poll(sessionId, initial, max, deadline, knownBusy, traced, scope, atDeadline);
     }
-    PollLoop loop = new PollLoop(ctx, scope, sessionId, initial, max, deadline, progress, atDeadline, false);
+    PollLoop loop = new PollLoop(ctx, scope, sessionId, initial, max, deadline, traced, atDeadline, false);
     AtomicBoolean heard = new AtomicBoolean();
+    CallEvents events = scope.events();
+    String runId = run.runId();
+    events.runWatchStart(runId);
     RunWatch watching = startWatch.apply(new RunWatchListener() {
       @Override
       public void onUpdate(RunUpdate update) {
@@ -81,8 +89,19 @@ final class Waiter {
           loop.repace(RetryRules.WATCHED_INITIAL_INTERVAL, RetryRules.WATCHED_MAX_INTERVAL);
         }
       }
+
+      @Override
+      public void onStatus(RunStatus status, RunUpdate update) {
+        events.runStatus(runId, status.name());
+      }
+
+      @Override
+      public void onFallback(RunOutcome.Reason reason, String detail) {
+        events.runFallback(runId, reason.name());
+      }
     });
     watching.outcome().thenAccept(outcome -> {
+      events.runWatchEnd(runId, outcome.reason().name());
       if (outcome.isRunOver()) {
         loop.intervals(RetryRules.RUN_OVER_INITIAL_INTERVAL, max);
         loop.wake();
@@ -118,8 +137,9 @@ final class Waiter {
     long busyDeadline = scope.busyDeadlineNanos();
     boolean busyFirst = busyDeadline <= scope.deadlineNanos();
     long start = scope.timing().nanoTime();
+    CallEvents.WaitTrace traced = scope.events().waitStart(Wait.Kind.BUSY, sessionId, seen);
     return poll(sessionId, RetryRules.BUSY_INITIAL_INTERVAL, RetryRules.BUSY_MAX_INTERVAL,
-        Math.min(busyDeadline, scope.deadlineNanos()), true, null, scope,
+        Math.min(busyDeadline, scope.deadlineNanos()), true, traced, scope,
         (last, polls, cause) -> {
           TaskStatus status = last == null ? seen : last.taskStatus();
           if (busyFirst) {
@@ -139,8 +159,8 @@ final class Waiter {
 
   private CompletableFuture<Session> poll(
       String sessionId, Duration initial, Duration max, long deadline, boolean knownBusy,
-      WaitProgressListener progress, CallScope scope, PollLoop.AtDeadline atDeadline) {
-    return new PollLoop(ctx, scope, sessionId, initial, max, deadline, progress, atDeadline,
+      CallEvents.WaitTrace traced, CallScope scope, PollLoop.AtDeadline atDeadline) {
+    return new PollLoop(ctx, scope, sessionId, initial, max, deadline, traced, atDeadline,
             scope.flow().isBlocking())
         .start(knownBusy)
         .result();

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.puffle.sdk.LogLevel;
 import ai.puffle.sdk.RateLimitException;
-import ai.puffle.sdk.RetryEvent;
+import ai.puffle.sdk.PuffleEventListener.RetryReason;
+import ai.puffle.sdk.testing.EventLog;
 import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.generated.model.SessionEnvelope;
@@ -20,7 +21,6 @@ import ai.puffle.sdk.testing.NoDelayServerSockets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,7 @@ class CallRunnerTest {
   CallRunner runner;
   final Lifecycle lifecycle = new Lifecycle();
   AiChatSessionsApi api;
-  List<RetryEvent> retries = new CopyOnWriteArrayList<>();
+  final EventLog events = new EventLog();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -62,7 +62,9 @@ class CallRunnerTest {
   }
 
   CallScope scope(int maxRetries, Flow<?> flow) {
-    return new CallScope(timing, lifecycle, RetryRules.forClient(timing, maxRetries), Map.of(), retries::add,
+    CallEvents listened = CallEvents.start(List.of(events), "getAiChatSession",
+        AiChatSessionsApi.GET_AI_CHAT_SESSION, ID, timing, flow);
+    return new CallScope(timing, lifecycle, RetryRules.forClient(timing, maxRetries), Map.of(), listened,
         flow, CallScope.NO_DEADLINE, java.time.Duration.ofMinutes(2));
   }
 
@@ -81,8 +83,10 @@ class CallRunnerTest {
     assertTrue(first.toMillis() >= 400 && first.toMillis() <= 600, "backoff 500 ms ±20%: " + first);
     Duration second = timing.sleeps().get(1);
     assertTrue(second.toMillis() >= 3000 && second.toMillis() <= 4500, "Retry-After 3 s, never less: " + second);
-    assertEquals(2, retries.size());
-    assertEquals(RetryEvent.Reason.TRANSIENT, retries.get(0).reason());
+    assertEquals(List.of(RetryReason.TRANSIENT, RetryReason.TRANSIENT), events.retryReasons());
+    assertEquals(503, ((ServerException) events.retries().get(0).failure).statusCode());
+    assertEquals(List.of(1, 2), events.retries().stream().map(r -> r.attempt.number())
+        .collect(java.util.stream.Collectors.toList()));
   }
 
   @Test

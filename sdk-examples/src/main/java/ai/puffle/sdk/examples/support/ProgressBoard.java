@@ -1,7 +1,7 @@
 package ai.puffle.sdk.examples.support;
 
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.TaskStatus;
-import ai.puffle.sdk.WaitProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,9 +34,21 @@ public final class ProgressBoard {
     this.interactive = interactive;
   }
 
-  /** A listener for the waits of one session (or node), identified by {@code key}. */
-  public WaitProgressListener listener(String key) {
-    return p -> update(key, p.taskStatus());
+  /**
+   * A listener for the calls of one session (or node), identified by {@code key}: the polls of
+   * their waits for a task update the board. {@code onPoll} is told of each such poll too.
+   */
+  public PuffleEventListener.Factory listener(String key, Runnable onPoll) {
+    PuffleEventListener listener = new PuffleEventListener() {
+      @Override
+      public void poll(Wait wait, int polls, TaskStatus status, Duration elapsed) {
+        if (wait.kind() == Wait.Kind.TASK) {
+          onPoll.run();
+          update(key, status);
+        }
+      }
+    };
+    return operation -> listener;
   }
 
   private synchronized void update(String key, TaskStatus status) {

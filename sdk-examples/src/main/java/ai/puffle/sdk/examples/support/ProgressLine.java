@@ -1,8 +1,7 @@
 package ai.puffle.sdk.examples.support;
 
+import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.TaskStatus;
-import ai.puffle.sdk.WaitProgress;
-import ai.puffle.sdk.WaitProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -10,9 +9,10 @@ import java.time.Duration;
  * Shows the progress of one wait at a time. On a terminal it redraws one line ({@code \r}) with
  * the elapsed time, the task status and the polls so far; otherwise it prints a plain line when
  * the status changes or every {@value #HEARTBEAT_SECONDS} seconds. Both end with a {@code done}
- * line when the session is idle again.
+ * line when the session is idle again. It listens to the polls of the waits for a task (not to
+ * busy waits): pass it to {@code RequestOptions.Builder.eventListener}, where it serves every call.
  */
-public final class ProgressLine implements WaitProgressListener {
+public final class ProgressLine implements PuffleEventListener, PuffleEventListener.Factory {
   /** Seconds between plain lines while the status stays the same. */
   public static final int HEARTBEAT_SECONDS = 10;
 
@@ -32,27 +32,39 @@ public final class ProgressLine implements WaitProgressListener {
     this.interactive = interactive;
   }
 
+  /** This line, for every call. */
   @Override
-  public synchronized void onPoll(WaitProgress p) {
-    String elapsed = Durations.format(p.elapsed());
-    if (!p.taskStatus().isBusy()) {
-      String done = "  done in " + elapsed + " (" + p.polls() + (p.polls() == 1 ? " poll)" : " polls)");
+  public PuffleEventListener create(Operation operation) {
+    return this;
+  }
+
+  @Override
+  public void poll(Wait wait, int polls, TaskStatus status, Duration elapsed) {
+    if (wait.kind() == Wait.Kind.TASK) {
+      show(elapsed, polls, status);
+    }
+  }
+
+  private synchronized void show(Duration sinceStart, int polls, TaskStatus taskStatus) {
+    String elapsed = Durations.format(sinceStart);
+    if (!taskStatus.isBusy()) {
+      String done = "  done in " + elapsed + " (" + polls + (polls == 1 ? " poll)" : " polls)");
       out.println(interactive ? redraw(done) : done);
       lastStatus = null;
       lastWidth = 0;
       lastPrinted = Duration.ZERO;
       return;
     }
-    String status = name(p.taskStatus());
+    String status = name(taskStatus);
     if (interactive) {
-      out.print(redraw("  waiting " + elapsed + ": " + status + " (" + p.polls() + " polls)"));
+      out.print(redraw("  waiting " + elapsed + ": " + status + " (" + polls + " polls)"));
       out.flush();
-    } else if (p.taskStatus() != lastStatus
-        || p.elapsed().minus(lastPrinted).getSeconds() >= HEARTBEAT_SECONDS) {
+    } else if (taskStatus != lastStatus
+        || sinceStart.minus(lastPrinted).getSeconds() >= HEARTBEAT_SECONDS) {
       out.println("  waiting: " + status + ", " + elapsed);
-      lastPrinted = p.elapsed();
+      lastPrinted = sinceStart;
     }
-    lastStatus = p.taskStatus();
+    lastStatus = taskStatus;
   }
 
   /** The status as Puffle writes it ({@code chat_processing}, {@code generating_examples}, ...). */

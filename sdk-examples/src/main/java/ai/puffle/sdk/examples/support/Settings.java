@@ -17,6 +17,7 @@ import java.util.Optional;
  * --node &lt;uuid&gt;       or PUFFLE_NODE_ID (AsyncDrafts: repeat the flag, or separate ids by commas)
  * --timeout &lt;seconds&gt; how long one wait may take (default: Puffle's, 3 min for a turn)
  * --nodes &lt;n&gt;         AsyncDrafts on the emulator: how many AI nodes to draft (default 5)
+ * --trace             print the client's OpenTelemetry spans and metrics on standard error
  * --help
  * </pre>
  */
@@ -38,16 +39,18 @@ public final class Settings {
   private final List<String> nodeIds;
   private final Duration timeout;
   private final int nodeCount;
+  private final boolean trace;
   private final boolean help;
 
   private Settings(String apiKey, String baseUrl, String campaignId, List<String> nodeIds,
-      Duration timeout, int nodeCount, boolean help) {
+      Duration timeout, int nodeCount, boolean trace, boolean help) {
     this.apiKey = apiKey;
     this.baseUrl = baseUrl;
     this.campaignId = campaignId;
     this.nodeIds = List.copyOf(nodeIds);
     this.timeout = timeout;
     this.nodeCount = nodeCount;
+    this.trace = trace;
     this.help = help;
   }
 
@@ -64,6 +67,7 @@ public final class Settings {
     List<String> nodes = new ArrayList<>();
     Duration timeout = null;
     int nodeCount = DEFAULT_NODE_COUNT;
+    boolean trace = false;
     boolean help = false;
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     while (!rest.isEmpty()) {
@@ -73,6 +77,9 @@ public final class Settings {
         case "--help":
         case "-h":
           help = true;
+          break;
+        case "--trace":
+          trace = true;
           break;
         case "--campaign":
           campaign = value(arg, rest);
@@ -101,7 +108,7 @@ public final class Settings {
       nodes.addAll(split(env.get(ENV_NODE)));
     }
     Settings settings = new Settings(key, nonBlank(env.get(ENV_BASE_URL)), campaign, nodes,
-        timeout, nodeCount, help);
+        timeout, nodeCount, trace, help);
     if (!help && key != null) {
       settings.requireIds(multipleNodes);
     }
@@ -127,11 +134,12 @@ public final class Settings {
   public static String usage(String program, boolean multipleNodes) {
     return "usage: " + program + " [--campaign <uuid> --node <uuid>"
         + (multipleNodes ? " [--node <uuid> ...]" : "") + "] [--timeout <seconds>]"
-        + (multipleNodes ? " [--nodes <n>]" : "") + "\n"
+        + (multipleNodes ? " [--nodes <n>]" : "") + " [--trace]\n"
         + "  Without " + ENV_API_KEY + " it runs on the embedded Puffle emulator"
         + (multipleNodes ? " (--nodes AI nodes, default " + DEFAULT_NODE_COUNT + ")" : "") + ".\n"
         + "  With " + ENV_API_KEY + " (and optionally " + ENV_BASE_URL + ") it runs against that\n"
         + "  server; the ids come from the flags or " + ENV_CAMPAIGN + " / " + ENV_NODE + ".\n"
+        + "  --trace prints the client's OpenTelemetry spans and metrics on standard error.\n"
         + "  Exit codes: 0 ok, 1 unexpected error, 2 configuration, 3 Puffle API error, 4 timeout.";
   }
 
@@ -165,6 +173,11 @@ public final class Settings {
     return nodeCount;
   }
 
+  /** Whether {@code --trace} was given: the client's spans and metrics go to standard error. */
+  public boolean trace() {
+    return trace;
+  }
+
   /** Whether {@code --help} was given. */
   public boolean help() {
     return help;
@@ -178,7 +191,8 @@ public final class Settings {
   @Override
   public String toString() {
     return "Settings{apiKey=" + (apiKey == null ? "unset" : "set") + ", baseUrl=" + baseUrl
-        + ", campaign=" + campaignId + ", nodes=" + nodeIds + ", timeout=" + timeout + "}";
+        + ", campaign=" + campaignId + ", nodes=" + nodeIds + ", timeout=" + timeout
+        + (trace ? ", trace" : "") + "}";
   }
 
   private static String value(String arg, List<String> rest) {

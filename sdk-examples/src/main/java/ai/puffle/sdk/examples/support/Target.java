@@ -2,7 +2,6 @@ package ai.puffle.sdk.examples.support;
 
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.WaitProgressListener;
 import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.TimeMode;
 import java.io.PrintStream;
@@ -29,31 +28,48 @@ public final class Target implements AutoCloseable {
   private final FakePuffle emulator;
   private final CampaignNodes ids;
   private final Duration timeout;
+  private final ConsoleTelemetry telemetry;
 
-  private Target(PuffleClient client, FakePuffle emulator, CampaignNodes ids, Duration timeout) {
+  private Target(PuffleClient client, FakePuffle emulator, CampaignNodes ids, Duration timeout,
+      ConsoleTelemetry telemetry) {
     this.client = client;
     this.emulator = emulator;
     this.ids = ids;
     this.timeout = timeout;
+    this.telemetry = telemetry;
   }
 
   /**
    * Opens the target the settings describe and says which on {@code out}. Nothing is sent yet.
+   * With {@code --trace} the client's spans and metrics are printed on {@code err}.
    *
    * @param seeding what to plant on the emulator (unused with an API key)
    * @param setup told of the emulator once seeded, before any request (tests inject faults here)
    * @throws ai.puffle.sdk.InvalidInputException for a malformed base URL or key
    */
   public static Target open(
-      Settings settings, Seeding seeding, Consumer<FakePuffle> setup, PrintStream out) {
+      Settings settings, Seeding seeding, Consumer<FakePuffle> setup, PrintStream out, PrintStream err) {
+    ConsoleTelemetry telemetry = settings.trace() ? new ConsoleTelemetry(err) : null;
+    try {
+      return open(settings, seeding, setup, out, telemetry);
+    } catch (RuntimeException e) {
+      if (telemetry != null) {
+        telemetry.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Target open(Settings settings, Seeding seeding, Consumer<FakePuffle> setup,
+      PrintStream out, ConsoleTelemetry telemetry) {
     Duration timeout = settings.timeout().orElse(null);
     if (settings.apiKey().isPresent()) {
-      PuffleClient.Builder builder = PuffleClient.builder().apiKey(settings.apiKey().get());
+      PuffleClient.Builder builder = traced(PuffleClient.builder().apiKey(settings.apiKey().get()), telemetry);
       settings.baseUrl().ifPresent(builder::baseUrl);
       PuffleClient client = builder.build();
       CampaignNodes ids = new CampaignNodes(settings.campaignId().orElseThrow(), settings.nodeIds());
       out.println("Running against " + client.baseUrl() + " (campaign " + ids.campaignId() + ").");
-      return new Target(client, null, ids, timeout);
+      return new Target(client, null, ids, timeout, telemetry);
     }
     out.println(EMULATOR_BANNER);
     if (settings.idsGiven()) {
@@ -63,13 +79,18 @@ public final class Target implements AutoCloseable {
     try {
       CampaignNodes ids = seeding.seed(fake);
       setup.accept(fake);
-      PuffleClient client =
-          PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build();
-      return new Target(client, fake, ids, timeout == null ? EMULATOR_WAIT_TIMEOUT : timeout);
+      PuffleClient client = traced(PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()),
+          telemetry).build();
+      return new Target(client, fake, ids, timeout == null ? EMULATOR_WAIT_TIMEOUT : timeout, telemetry);
     } catch (RuntimeException e) {
       fake.close();
       throw e;
     }
+  }
+
+  /** The builder with the console telemetry on, when there is one. */
+  private static PuffleClient.Builder traced(PuffleClient.Builder builder, ConsoleTelemetry telemetry) {
+    return telemetry == null ? builder : builder.eventListener(telemetry.telemetry());
   }
 
   /** The client. */
@@ -107,8 +128,8 @@ public final class Target implements AutoCloseable {
    * growing to 5 s), the same scaled by {@value #TIME_SCALE} on the emulator (20 ms growing to
    * 50 ms); the timeout from {@code --timeout} if given.
    */
-  public WaitOptions waitOptions(WaitProgressListener listener) {
-    WaitOptions.Builder wait = WaitOptions.builder().progressListener(listener);
+  public WaitOptions waitOptions() {
+    WaitOptions.Builder wait = WaitOptions.builder();
     if (emulated()) {
       wait.pollInterval(scaled(WaitOptions.DEFAULT_INITIAL_INTERVAL), scaled(WaitOptions.DEFAULT_MAX_INTERVAL));
     }
@@ -122,14 +143,20 @@ public final class Target implements AutoCloseable {
     return Duration.ofNanos((long) (d.toNanos() * TIME_SCALE));
   }
 
-  /** Closes the client, then the emulator if there is one. */
+  /** Closes the client, then the emulator if there is one, then prints the metrics ({@code --trace}). */
   @Override
   public void close() {
     try {
       client.close();
     } finally {
-      if (emulator != null) {
-        emulator.close();
+      try {
+        if (emulator != null) {
+          emulator.close();
+        }
+      } finally {
+        if (telemetry != null) {
+          telemetry.close();
+        }
       }
     }
   }

@@ -2,8 +2,8 @@ package ai.puffle.sdk.examples.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.puffle.sdk.PuffleEventListener.Wait;
 import ai.puffle.sdk.TaskStatus;
-import ai.puffle.sdk.WaitProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +14,17 @@ class ProgressBoardTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-  private static WaitProgress poll(TaskStatus status) {
-    return new WaitProgress("s", Duration.ZERO, 1, status);
+  private static void poll(ProgressBoard board, String key, TaskStatus status) {
+    board.listener(key, () -> { }).create(null)
+        .poll(Wait.of(Wait.Kind.TASK, "s", null), 1, status, Duration.ZERO);
   }
 
   @Test
   void onATerminalItSummarisesOnOneLineAndKeepsItBelowOtherLines() {
     ProgressBoard board = new ProgressBoard(out, true);
-    board.listener("a").onPoll(poll(TaskStatus.CHAT_PROCESSING));
-    board.listener("b").onPoll(poll(TaskStatus.CHAT_PROCESSING));
-    board.listener("a").onPoll(poll(TaskStatus.IDLE));
+    poll(board, "a", TaskStatus.CHAT_PROCESSING);
+    poll(board, "b", TaskStatus.CHAT_PROCESSING);
+    poll(board, "a", TaskStatus.IDLE);
     board.println("  a: done");
     board.finish();
     String text = bytes.toString(StandardCharsets.UTF_8);
@@ -37,8 +38,8 @@ class ProgressBoardTest {
   @Test
   void plainOutputPrintsTheFirstSummaryAndOtherLines() {
     ProgressBoard board = new ProgressBoard(out, false);
-    board.listener("a").onPoll(poll(TaskStatus.CHAT_PROCESSING));
-    board.listener("a").onPoll(poll(TaskStatus.IDLE));
+    poll(board, "a", TaskStatus.CHAT_PROCESSING);
+    poll(board, "a", TaskStatus.IDLE);
     board.println("  a: done");
     board.finish();
     String text = bytes.toString(StandardCharsets.UTF_8);

@@ -93,6 +93,19 @@ public final class Conversation {
    * did.
    */
   public TurnResult send(String message) {
+    return client.sessions().turnAndWait(sessionId, request(message), waitOptions);
+  }
+
+  /**
+   * Sends a message with the remembered hints and returns the turn live, once Puffle accepted
+   * it: its run's statuses and the reply's chunks as they stream, then the result ({@link
+   * LiveTurn}).
+   */
+  public LiveTurn startTurn(String message) {
+    return client.sessions().startTurn(sessionId, request(message), waitOptions, RequestOptions.none());
+  }
+
+  private TurnRequest request(String message) {
     TurnRequest.Builder request = TurnRequest.builder(message);
     if (!availableVarNames.isEmpty()) {
       request.availableVarNames(availableVarNames);
@@ -104,7 +117,7 @@ public final class Conversation {
     if (context != null) {
       request.sequenceContext(context);
     }
-    return client.sessions().turnAndWait(sessionId, request.build(), waitOptions);
+    return request.build();
   }
 
   /** Generates examples for the remembered sample leads. */

@@ -99,8 +99,9 @@ public final class FakePuffleMain {
     out.println("  export PUFFLE_API_BASE_URL=" + fake.baseUrl());
     out.println("  export PUFFLE_TRIGGER_API_URL=" + fake.triggerApiUrl()
         + "   # Trigger.dev's run endpoints, same server");
-    out.println("  # a turn's run streams \"chat\" in wire version " + fake.streamVersion().wireName());
     out.println("  export PUFFLE_API_KEY=" + fake.apiKey() + "   # test key, accepted only here");
+    out.println("  # a turn's run streams \"chat\" in wire version "
+        + fake.streamVersion().wireName());
     out.println();
     out.println("  draft campaign: " + campaign.campaignId());
     out.println("  ai node:        " + campaign.aiNodeId());

@@ -1,8 +1,8 @@
 package ai.puffle.sdk.testkit;
 
 /**
- * The wire version of Trigger.dev's realtime streams ({@code GET /realtime/v1/streams/{runId}/{key}})
- * that {@link FakePuffle} serves a run's stream in. Trigger.dev chooses it per run, from the
+ * The wire version of Trigger.dev's realtime streams ({@code GET
+ * /realtime/v1/streams/{runId}/{key}}) that {@link FakePuffle} serves a run's stream in. Trigger.dev chooses it per run, from the
  * version the run was triggered with ({@code realtimeStreamsVersion}); the emulator gives each run
  * the version set when the run started ({@link FakePuffle.Builder#streamVersion}, {@link
  * FakePuffle#streamVersion(StreamVersion)}).

@@ -71,7 +71,8 @@ final class TriggerDispatch {
 
   private FaultResponses.Sent answer(TriggerRoute route, RecordedRequest request, Fault fault)
       throws InterruptedException {
-    boolean streamFault = route.operation == Operation.READ_STREAM && StreamMode.shapesStream(fault);
+    boolean streamFault =
+        route.operation == Operation.READ_STREAM && StreamMode.shapesStream(fault);
     if (fault != null && !fault.processed() && !fault.isRunFault() && !streamFault) {
       return responses.unprocessed(fault);
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  *       "judge":{"passed":true}}} or {@code "judge":{"passed":false,"reason":"…"}}: the judge's
  *       verdict on it;
  *   <li>{@code {"type":"finish","status":"completed","skeletonUpdated":true}} or {@code
- *       {"type":"finish","status":"failed","error":"…"}}: the turn is over, always the last chunk.
+ *       {"type":"finish","status":"failed","error":"…"}}: the turn is over, always the last
+ *       chunk.
  * </ul>
  */
 final class ChatStreamEvents {

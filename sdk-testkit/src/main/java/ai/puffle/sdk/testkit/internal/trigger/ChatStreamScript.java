@@ -77,8 +77,8 @@ final class ChatStreamScript {
     List<String> words = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= text.length(); i++) {
-      boolean boundary = i == text.length()
-          || (Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i)));
+      boolean boundary = i == text.length() || (Character.isWhitespace(text.charAt(i - 1))
+          && !Character.isWhitespace(text.charAt(i)));
       if (boundary) {
         words.add(text.substring(start, i));
         start = i;

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -230,12 +232,28 @@ class StreamWireTest {
   }
 
   @Test
+  void v2ClampsAStartPastTheTailToTheTailAndSendsWhatComesNext() throws IOException {
+    try (StreamFixture f = new StreamFixture(StreamVersion.V2)) {
+      RunFixture.Run run = f.skeletonTurn();
+      f.fake.clock().advance(Duration.ofSeconds(3)); // only the fence (seq 0) is written yet
+      List<StreamFixture.Chunk> read;
+      try (StreamHttp.Connection stream = f.connect(run, "Last-Event-ID", "999")) {
+        f.fake.clock().advance(Fixture.TURN);
+        read = f.chunks(stream.rest());
+      }
+      assertEquals(f.readAll(run).toString(), read.toString());
+    }
+  }
+
+  @Test
   void aV1IdThatIsNoStreamIdBreaksTheResponseOff() {
     try (StreamFixture f = new StreamFixture(StreamVersion.V1)) {
       RunFixture.Run run = f.startTurn();
+      f.fake.clock().advance(Fixture.TURN); // over: a readable stream would end cleanly at once
       try (StreamHttp.Connection stream = f.open(run, "Last-Event-ID", "not-an-id")) {
         assertEquals(200, stream.status);
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, stream::rest);
+        IOException broken = assertThrows(IOException.class, stream::rest);
+        assertFalse(broken instanceof SocketTimeoutException, "broken off, not silent");
       }
     }
   }

@@ -13,10 +13,11 @@ import java.util.function.Supplier;
  *
  * <p>The records come from the turn's outcome, which is asked for once, lazily: when a reader
  * looks at the stream after the task started executing, or when the task ends, whichever comes
- * first. Either way the records and their instants are the same, so a stream reads alike whenever
- * it is read. The outcome source takes the emulator's store lock, so it is called without the
- * run's lock held ({@link #wantsOutcome}, {@link #fetchOutcome()}); everything else is guarded by
- * the run's monitor.
+ * first. They are laid out when first read (a stream nobody reads costs its outcome only), and
+ * either way they and their instants are the same, so a stream reads alike whenever it is read.
+ * The outcome source takes the emulator's store lock, so it is called without the run's lock held
+ * ({@link #wantsOutcome}, {@link #fetchOutcome()}); everything else is guarded by the run's
+ * monitor.
  */
 final class RunStream {
   private static final char[] NANOID =
@@ -25,16 +26,19 @@ final class RunStream {
   final String key;
   private final String runId;
   private final RunClock clock;
-  private final Supplier<TurnOutcome> source;
   private final Instant acceptedAt;
   private final Duration queued;
   private final Duration total;
   private final Instant startsAt;
   private final TriggerJson json;
+  /** Dropped once the outcome is in, with everything the turn's task held. */
+  private volatile Supplier<TurnOutcome> source;
   private volatile boolean planned;
   private TurnOutcome outcome;
-  private final List<StreamRecord> records = new ArrayList<>();
-  private boolean finished;
+  private RunEnd end;
+  private Instant endedAt;
+  /** Laid out on the first read; null until then. */
+  private List<StreamRecord> records;
   private long lastRedisMs = -1;
   private int lastRedisSeq;
 
@@ -63,25 +67,22 @@ final class RunStream {
     return !planned && !now.isBefore(startsAt);
   }
 
-  /** Asks the turn for its outcome. Never call it holding the run's lock. */
+  /**
+   * Asks the turn for its outcome (the same on every call), or null once it is in. Never call it
+   * holding the run's lock.
+   */
   TurnOutcome fetchOutcome() {
-    return source.get();
+    Supplier<TurnOutcome> turn = source;
+    return turn == null ? null : turn.get();
   }
 
-  /** Lays the outcome's records out, once. Caller holds the run's monitor. */
+  /** Takes the turn's outcome, once. Caller holds the run's monitor. */
   void plan(TurnOutcome turn) {
-    if (planned) {
+    if (planned || turn == null) {
       return;
     }
     outcome = turn;
-    for (ChatStreamScript.Step step : ChatStreamScript.steps(turn, toolCallId())) {
-      Instant due = at(step.at);
-      if (step.event == null) {
-        records.add(StreamRecord.command(due, step.command, records.size()));
-      } else {
-        append(due, json.write(step.event));
-      }
-    }
+    source = null;
     planned = true;
   }
 
@@ -89,16 +90,15 @@ final class RunStream {
    * The task ended at {@code at}: the {@code finish} chunk, the last record. Caller holds the
    * run's monitor and has planned the stream. Ignored once finished.
    */
-  void finish(RunEnd end, Instant at) {
-    if (finished) {
+  void finish(RunEnd how, Instant at) {
+    if (end != null) {
       return;
     }
-    boolean completed = end.status.isSuccess();
-    String error = end.error == null ? null : String.valueOf(end.error.get("message"));
-    append(at, json.write(completed
-        ? ChatStreamEvents.completed(outcome != null && outcome.skeletonUpdated())
-        : ChatStreamEvents.failed(error)));
-    finished = true;
+    end = how;
+    endedAt = at;
+    if (records != null) {
+      appendFinish();
+    }
   }
 
   boolean planned() {
@@ -107,35 +107,58 @@ final class RunStream {
 
   /** Whether the finish chunk is written (the stream has all its records). */
   boolean finished() {
-    return finished;
-  }
-
-  /** How many records the stream has (due or not). */
-  int size() {
-    return records.size();
-  }
-
-  StreamRecord get(int index) {
-    return records.get(index);
+    return end != null;
   }
 
   /** The records from {@code index} that are due at {@code now}, in order. */
   List<StreamRecord> dueFrom(int index, Instant now) {
+    List<StreamRecord> all = records();
     List<StreamRecord> due = new ArrayList<>();
-    for (int i = index; i < records.size() && !records.get(i).due.isAfter(now); i++) {
-      due.add(records.get(i));
+    for (int i = index; i < all.size() && !all.get(i).due.isAfter(now); i++) {
+      due.add(all.get(i));
     }
     return due;
   }
 
   /** When the record at {@code index} is due, or null when there is none yet. */
   Instant dueAt(int index) {
-    return index < records.size() ? records.get(index).due : null;
+    List<StreamRecord> all = records();
+    return index < all.size() ? all.get(index).due : null;
   }
 
   /** When the task starts executing and the stream opens. */
   Instant startsAt() {
     return startsAt;
+  }
+
+  /** The records, laid out from the outcome on the first call after it is in. */
+  private List<StreamRecord> records() {
+    if (records != null) {
+      return records;
+    }
+    if (!planned) {
+      return List.of();
+    }
+    records = new ArrayList<>();
+    for (ChatStreamScript.Step step : ChatStreamScript.steps(outcome, toolCallId())) {
+      Instant due = at(step.at);
+      if (step.event == null) {
+        records.add(StreamRecord.command(due, step.command, records.size()));
+      } else {
+        append(due, json.write(step.event));
+      }
+    }
+    if (end != null) {
+      appendFinish();
+    }
+    return records;
+  }
+
+  private void appendFinish() {
+    String error = end.error == null ? null : String.valueOf(end.error.get("message"));
+    append(endedAt, json.write(end.status.isSuccess()
+        ? ChatStreamEvents.completed(outcome != null && outcome.skeletonUpdated())
+        : ChatStreamEvents.failed(error)));
   }
 
   private void append(Instant due, String chunk) {
@@ -174,6 +197,6 @@ final class RunStream {
 
   @Override
   public String toString() {
-    return "RunStream{" + runId + "/" + key + ", " + records.size() + " records}";
+    return "RunStream{" + runId + "/" + key + (planned ? "" : ", not started") + "}";
   }
 }

@@ -16,7 +16,8 @@ import okhttp3.HttpUrl;
  * generated messages, answering with the same JSON shapes and error bodies
  * ({@code {"error": "..."}}) as the real service. It also serves Trigger.dev's run endpoints for
  * the run of every turn and example run it accepts, on the same base URL ({@link
- * #triggerApiUrl()}): retrieve and the realtime feed, authenticated with the run's public access
+ * #triggerApiUrl()}): retrieve, the realtime feed and the turn's realtime stream ({@code chat},
+ * in wire version v1 or v2, see {@link StreamVersion}), authenticated with the run's public access
  * token.
  *
  * <pre>{@code
@@ -60,8 +61,9 @@ public final class FakePuffle implements AutoCloseable {
 
   /**
    * The URL to give a client as Trigger.dev's API ({@code PuffleClient.Builder.triggerApiUrl}):
-   * the emulator serves {@code GET /api/v3/runs/{runId}} and {@code GET /realtime/v1/runs/{runId}}
-   * for its runs on its own base URL, so this is {@link #baseUrl()}.
+   * the emulator serves {@code GET /api/v3/runs/{runId}}, {@code GET /realtime/v1/runs/{runId}}
+   * and {@code GET /realtime/v1/streams/{runId}/{key}} for its runs on its own base URL, so this
+   * is {@link #baseUrl()}.
    */
   public String triggerApiUrl() {
     return baseUrl();
@@ -71,8 +73,8 @@ public final class FakePuffle implements AutoCloseable {
    * Whether the emulator serves Trigger.dev's run endpoints (default true). Off, every request to
    * them is answered {@code 404 {"error": "Not found"}} without {@code x-should-retry}, as from a
    * server without them, so a client has to fall back to polling the session; they are still
-   * counted and logged under {@link Operation#RETRIEVE_RUN} and {@link
-   * Operation#SUBSCRIBE_TO_RUN}, and no fault is injected into them. Runs go on meanwhile, so
+   * counted and logged under {@link Operation#RETRIEVE_RUN}, {@link Operation#SUBSCRIBE_TO_RUN}
+   * and {@link Operation#READ_STREAM}, and no fault is injected into them. Runs go on meanwhile, so
    * switching back on shows them as they are.
    */
   public void serveTriggerRuns(boolean serve) {
@@ -104,6 +106,49 @@ public final class FakePuffle implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for held run feed requests", e);
+    }
+  }
+
+  /**
+   * Serves the streams of runs started from now on in {@code version}; runs started before keep
+   * theirs (Trigger.dev fixes a run's stream version when it is triggered). The builder's {@link
+   * Builder#streamVersion} sets the first one.
+   */
+  public void streamVersion(StreamVersion version) {
+    emulator.streamVersion(Objects.requireNonNull(version, "version"));
+  }
+
+  /** The stream wire version a run started now gets. */
+  public StreamVersion streamVersion() {
+    return emulator.streamVersion();
+  }
+
+  /**
+   * How many connections to runs' realtime streams ({@code GET /realtime/v1/streams/...}) are
+   * open now, being written or waiting for their next record.
+   */
+  public int openRunStreams() {
+    return emulator.openRunStreams();
+  }
+
+  /**
+   * Blocks until at least {@code count} run stream connections are open, so a test on the virtual
+   * clock can advance it knowing its reader is connected (a stream's idle time counts from the
+   * connection, and its pings from its last write).
+   *
+   * @throws AssertionError if that does not happen within {@code timeout} of real time, or the
+   *     thread is interrupted (its interrupt flag is kept)
+   */
+  public void awaitOpenRunStreams(int count, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    try {
+      if (!emulator.awaitOpenRunStreams(count, timeout)) {
+        throw new AssertionError("expected " + count + " open run stream(s) within " + timeout
+            + ", but " + openRunStreams() + " are open");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for open run streams", e);
     }
   }
 
@@ -401,6 +446,16 @@ public final class FakePuffle implements AutoCloseable {
      */
     public Builder validateContract(boolean validate) {
       config.validateContract = validate;
+      return this;
+    }
+
+    /**
+     * The wire version the streams of runs are served in (default {@link StreamVersion#V2},
+     * Trigger.dev's default since SDK 4.1); {@link FakePuffle#streamVersion(StreamVersion)}
+     * changes it for later runs.
+     */
+    public Builder streamVersion(StreamVersion version) {
+      config.streamVersion = Objects.requireNonNull(version, "version");
       return this;
     }
 

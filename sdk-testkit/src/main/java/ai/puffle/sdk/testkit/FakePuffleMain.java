@@ -9,12 +9,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp ... ai.puffle.sdk.testkit.FakePuffleMain [port] [--time-scale=0.1] [--seed=0]
- *     [--api-key=pk_live_...]
+ *     [--api-key=pk_live_...] [--stream-version=v2]
  * </pre>
  *
  * <p>The port defaults to 8787. Tasks run at {@code --time-scale} times the real service's
- * durations (default 0.1: a turn takes 1.5 s). It prints the base URL, Trigger.dev's URL for the
- * runs of turns (the same server), the test key it accepts and the ids of the seeded campaign.
+ * durations (default 0.1: a turn takes 1.5 s); runs' streams use wire version {@code
+ * --stream-version} ({@code v1} or {@code v2}, default v2). It prints the base URL, Trigger.dev's
+ * URL for the runs of turns (the same server), the test key it accepts and the ids of the seeded
+ * campaign.
  */
 public final class FakePuffleMain {
   /** The default port. */
@@ -27,7 +29,8 @@ public final class FakePuffleMain {
   /**
    * Starts the server and blocks until the JVM shuts down.
    *
-   * @param args {@code [port] [--time-scale=X] [--seed=N] [--api-key=KEY]}
+   * @param args {@code [port] [--time-scale=X] [--seed=N] [--api-key=KEY]
+   *     [--stream-version=v1|v2]}
    */
   public static void main(String[] args) throws InterruptedException {
     FakePuffle fake;
@@ -36,7 +39,7 @@ public final class FakePuffleMain {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: FakePuffleMain [port] [--time-scale=X] [--seed=N] "
-          + "[--api-key=KEY]");
+          + "[--api-key=KEY] [--stream-version=v1|v2]");
       System.exit(2);
       return;
     }
@@ -62,6 +65,8 @@ public final class FakePuffleMain {
           builder.seed(Long.parseLong(value(arg)));
         } else if (arg.startsWith("--api-key=")) {
           builder.apiKey(value(arg));
+        } else if (arg.startsWith("--stream-version=")) {
+          builder.streamVersion(streamVersion(value(arg)));
         } else if (!arg.startsWith("--")) {
           builder.port(Integer.parseInt(arg));
         } else {
@@ -72,6 +77,15 @@ public final class FakePuffleMain {
       }
     }
     return builder;
+  }
+
+  private static StreamVersion streamVersion(String name) {
+    for (StreamVersion version : StreamVersion.values()) {
+      if (version.wireName().equals(name)) {
+        return version;
+      }
+    }
+    throw new IllegalArgumentException("--stream-version is v1 or v2: " + name);
   }
 
   private static String value(String arg) {
@@ -86,6 +100,8 @@ public final class FakePuffleMain {
     out.println("  export PUFFLE_TRIGGER_API_URL=" + fake.triggerApiUrl()
         + "   # Trigger.dev's run endpoints, same server");
     out.println("  export PUFFLE_API_KEY=" + fake.apiKey() + "   # test key, accepted only here");
+    out.println("  # a turn's run streams \"chat\" in wire version "
+        + fake.streamVersion().wireName());
     out.println();
     out.println("  draft campaign: " + campaign.campaignId());
     out.println("  ai node:        " + campaign.aiNodeId());

@@ -43,7 +43,15 @@ public final class Fault {
     /** The run's realtime feed is rotated: a new shape handle, and {@code 409} must-refetch. */
     MUST_REFETCH,
     /** The run's public access token expires: this and every later request with it get 401. */
-    TOKEN_EXPIRED
+    TOKEN_EXPIRED,
+    /** A run's stream connection drops after a number of chunks. */
+    STREAM_DROPPED,
+    /** A run's stream sends every chunk twice (the same id, the same record). */
+    STREAM_DUPLICATES,
+    /** A run's stream stops writing after a number of chunks, pings included, and stays open. */
+    STREAM_STALLED,
+    /** The turn's judge rejects the skeleton: the session keeps its previous skeleton. */
+    JUDGE_REJECTS
   }
 
   private final Kind kind;
@@ -52,6 +60,7 @@ public final class Fault {
   private final Map<String, String> headers;
   private final Duration delay;
   private final boolean processed;
+  private final int events;
 
   private Fault(
       Kind kind,
@@ -59,17 +68,26 @@ public final class Fault {
       String message,
       Map<String, String> headers,
       Duration delay,
-      boolean processed) {
+      boolean processed,
+      int events) {
     this.kind = kind;
     this.status = status;
     this.message = message;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.delay = delay;
     this.processed = processed;
+    this.events = events;
   }
 
   private static Fault of(Kind kind, int status, String message, boolean processed) {
-    return new Fault(kind, status, message, Map.of(), null, processed);
+    return new Fault(kind, status, message, Map.of(), null, processed, 0);
+  }
+
+  private static Fault stream(Kind kind, int events) {
+    if (events < 0) {
+      throw new IllegalArgumentException("events must be >= 0: " + events);
+    }
+    return new Fault(kind, 0, null, Map.of(), null, true, events);
   }
 
   /**
@@ -109,12 +127,20 @@ public final class Fault {
     return of(Kind.HTML_PAGE, code, defaultMessage(code), false);
   }
 
-  /** A {@code 200} with a body that is not JSON. After processing. */
+  /**
+   * A {@code 200} with a body that is not JSON. After processing. On {@link Operation#READ_STREAM}:
+   * the stream starts with one event whose data is not JSON (v1 without an id, v2 an {@code
+   * event: batch} whose data is not JSON), then goes on as usual; no chunk is lost.
+   */
   public static Fault malformedJson() {
     return of(Kind.MALFORMED_JSON, 200, null, true);
   }
 
-  /** The real response with its JSON body cut in half. After processing. */
+  /**
+   * The real response with its JSON body cut in half. After processing. A stream has no single
+   * JSON body: {@link Faults#next} refuses it for {@link Operation#READ_STREAM}, and when {@link
+   * Faults#nextRequest} lands it on a stream it acts like {@link #malformedJson()}.
+   */
   public static Fault truncatedJson() {
     return of(Kind.TRUNCATED_JSON, 200, null, true);
   }
@@ -135,7 +161,10 @@ public final class Fault {
     return of(Kind.DISCONNECT, 0, null, true);
   }
 
-  /** The real response's connection is dropped halfway through its body. After processing. */
+  /**
+   * The real response's connection is dropped halfway through its body. After processing. On
+   * {@link Operation#READ_STREAM}: {@code dropStreamAfter(1)}.
+   */
   public static Fault disconnectMidBody() {
     return of(Kind.DISCONNECT_MID_BODY, 0, null, true);
   }
@@ -143,7 +172,8 @@ public final class Fault {
   /**
    * The response never arrives, so the client's read timeout fires. Before processing: nothing
    * is sent. {@code stall().afterProcessing()} processes the request, sends the status line and
-   * headers, and holds the body back.
+   * headers, and holds the body back (on {@link Operation#READ_STREAM}: {@code
+   * stallStreamAfter(0)}).
    */
   public static Fault stall() {
     return of(Kind.STALL, 0, null, false);
@@ -154,7 +184,7 @@ public final class Fault {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("negative delay: " + delay);
     }
-    return new Fault(Kind.DELAY, 0, null, Map.of(), delay, true);
+    return new Fault(Kind.DELAY, 0, null, Map.of(), delay, true, 0);
   }
 
   /**
@@ -186,21 +216,67 @@ public final class Fault {
   }
 
   /**
-   * For {@link Operation#SUBSCRIBE_TO_RUN} and {@link Operation#RETRIEVE_RUN}: the public access
-   * token this request carries expires now. The request and every later one with that token, on
-   * either endpoint, get {@code 401} {@code {"error": "Public Access Token has expired."}}; tokens
-   * of other runs are not affected. (Tokens also expire by themselves an hour after their run was
-   * created, in emulator time.)
+   * For {@link Operation#SUBSCRIBE_TO_RUN}, {@link Operation#RETRIEVE_RUN} and {@link
+   * Operation#READ_STREAM}: the public access token this request carries expires now. The request
+   * and every later one with that token, on any of these endpoints, get {@code 401} {@code
+   * {"error": "Public Access Token has expired."}}; tokens of other runs are not affected, and a
+   * stream already open goes on (tokens are checked when a request arrives). (Tokens also expire
+   * by themselves an hour after their run was created, in emulator time.)
    */
   public static Fault tokenExpired() {
     return of(Kind.TOKEN_EXPIRED, 401, null, false);
+  }
+
+  /**
+   * For {@link Operation#READ_STREAM}: the stream's connection is dropped (closed without ending
+   * the response) right after {@code events} chunks were written; {@code 0} drops it after the
+   * status line and headers. Chunks are what a reader sees: v1 events with an id, v2 data records
+   * (command records and pings are not counted). The request is processed: reconnecting with
+   * {@code Last-Event-ID} loses nothing.
+   *
+   * @throws IllegalArgumentException if {@code events} is negative
+   */
+  public static Fault dropStreamAfter(int events) {
+    return stream(Kind.STREAM_DROPPED, events);
+  }
+
+  /**
+   * For {@link Operation#READ_STREAM}: every chunk of the stream's connection is sent twice, as
+   * a replaying server would: in v1 the event again with the same {@code id}, in v2 the record
+   * again (same {@code seq_num}, same body id) in the same batch. A reader has to drop the copies
+   * (v1: by id; v2: by the body's {@code id}, as Trigger.dev's SDK does).
+   */
+  public static Fault duplicateStreamEvents() {
+    return stream(Kind.STREAM_DUPLICATES, 0);
+  }
+
+  /**
+   * For {@link Operation#READ_STREAM}: the stream's connection writes {@code events} chunks and
+   * then nothing at all, not even pings, while it stays open (until the client gives up or the
+   * emulator closes), so only the client's idle timeout ends it.
+   *
+   * @throws IllegalArgumentException if {@code events} is negative
+   */
+  public static Fault stallStreamAfter(int events) {
+    return stream(Kind.STREAM_STALLED, events);
+  }
+
+  /**
+   * For {@link Operation#RUN_TURN}: the turn's judge rejects the skeleton the model wrote. The
+   * turn still completes with the model's reply, but the session keeps its previous skeleton and
+   * draft ({@code skeleton_updated} stays false, as Puffle documents: the skeleton is the last one
+   * that passed), and the turn's stream shows {@code updateSkeleton} failing the judge. A turn
+   * whose reply has no skeleton is not affected.
+   */
+  public static Fault judgeRejects() {
+    return of(Kind.JUDGE_REJECTS, 0, null, true);
   }
 
   /** A copy that also sends this response header (for example an HTTP-date Retry-After). */
   public Fault withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new Fault(kind, status, message, copy, delay, processed);
+    return new Fault(kind, status, message, copy, delay, processed, events);
   }
 
   /**
@@ -210,7 +286,7 @@ public final class Fault {
    */
   public Fault afterProcessing() {
     requireResponseFault();
-    return new Fault(kind, status, message, headers, delay, true);
+    return new Fault(kind, status, message, headers, delay, true, events);
   }
 
   /**
@@ -220,11 +296,11 @@ public final class Fault {
    */
   public Fault beforeProcessing() {
     requireResponseFault();
-    return new Fault(kind, status, message, headers, delay, false);
+    return new Fault(kind, status, message, headers, delay, false, events);
   }
 
   private void requireResponseFault() {
-    if (kind == Kind.DELAY || isTaskFault() || isRunFault()) {
+    if (kind == Kind.DELAY || isTaskFault() || isRunFault() || isStreamFault()) {
       throw new IllegalStateException(kind + " has a fixed timing: "
           + (processed ? "after processing" : "before processing"));
     }
@@ -255,6 +331,14 @@ public final class Fault {
     return Optional.ofNullable(delay);
   }
 
+  /**
+   * The number of chunks a {@link Kind#STREAM_DROPPED} or {@link Kind#STREAM_STALLED} fault lets
+   * through first; {@code 0} for other kinds.
+   */
+  public int events() {
+    return events;
+  }
+
   /** Whether the emulator processes the request (changes its state) despite the fault. */
   public boolean processed() {
     return processed;
@@ -262,7 +346,8 @@ public final class Fault {
 
   /** Whether this fault acts on the asynchronous task rather than on the HTTP response. */
   public boolean isTaskFault() {
-    return kind == Kind.TASK_WITHOUT_REPLY || kind == Kind.TASK_NEVER_FINISHES;
+    return kind == Kind.TASK_WITHOUT_REPLY || kind == Kind.TASK_NEVER_FINISHES
+        || kind == Kind.JUDGE_REJECTS;
   }
 
   /**
@@ -271,6 +356,16 @@ public final class Fault {
    */
   public boolean isRunFault() {
     return kind == Kind.MUST_REFETCH || kind == Kind.TOKEN_EXPIRED;
+  }
+
+  /**
+   * Whether this fault acts on a run's stream connection ({@link Operation#READ_STREAM}) rather
+   * than on an HTTP response: {@link #dropStreamAfter}, {@link #duplicateStreamEvents()}, {@link
+   * #stallStreamAfter}.
+   */
+  public boolean isStreamFault() {
+    return kind == Kind.STREAM_DROPPED || kind == Kind.STREAM_DUPLICATES
+        || kind == Kind.STREAM_STALLED;
   }
 
   private static String defaultMessage(int code) {
@@ -311,6 +406,7 @@ public final class Fault {
     return kind == other.kind
         && status == other.status
         && processed == other.processed
+        && events == other.events
         && Objects.equals(message, other.message)
         && headers.equals(other.headers)
         && Objects.equals(delay, other.delay);
@@ -318,7 +414,7 @@ public final class Fault {
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, status, message, headers, delay, processed);
+    return Objects.hash(kind, status, message, headers, delay, processed, events);
   }
 
   @Override
@@ -332,6 +428,9 @@ public final class Fault {
     }
     if (delay != null) {
       text.append(' ').append(delay);
+    }
+    if (kind == Kind.STREAM_DROPPED || kind == Kind.STREAM_STALLED) {
+      text.append(" after ").append(events).append(" chunk(s)");
     }
     return text.append(processed ? ", after processing}" : ", before processing}").toString();
   }

@@ -15,25 +15,26 @@ public interface Faults {
   /**
    * The next request of {@code operation} gets {@code fault}.
    *
-   * @throws IllegalArgumentException if a task fault is aimed at an operation without a task, or
-   *     a run fault ({@link Fault#mustRefetch()}, {@link Fault#tokenExpired()}) at an operation
-   *     it does not apply to
+   * @throws IllegalArgumentException if a task fault is aimed at an operation without a task, a
+   *     run fault ({@link Fault#mustRefetch()}, {@link Fault#tokenExpired()}) or a stream fault
+   *     ({@link Fault#dropStreamAfter}, ...) at an operation it does not apply to, or {@link
+   *     Fault#truncatedJson()} at {@link Operation#READ_STREAM}
    */
   Faults next(Operation operation, Fault fault);
 
   /**
    * The next {@code count} requests of {@code operation} get {@code fault}.
    *
-   * @throws IllegalArgumentException if the count is not positive, or a task or run fault is
-   *     aimed at an operation it does not apply to
+   * @throws IllegalArgumentException if the count is not positive, or the fault is aimed at an
+   *     operation it does not apply to (as for {@link #next(Operation, Fault)})
    */
   Faults next(Operation operation, int count, Fault fault);
 
   /**
-   * The next request, whatever its operation, gets {@code fault} (task and run faults not
+   * The next request, whatever its operation, gets {@code fault} (task, run and stream faults not
    * allowed).
    *
-   * @throws IllegalArgumentException for a task or run fault
+   * @throws IllegalArgumentException for a task, run or stream fault
    */
   Faults nextRequest(Fault fault);
 
@@ -48,8 +49,8 @@ public interface Faults {
   Faults rate(double probability, long seed);
 
   /**
-   * Like {@link #rate(double, long)}, picking uniformly among {@code choices} (task and run faults
-   * not allowed).
+   * Like {@link #rate(double, long)}, picking uniformly among {@code choices} (task, run and
+   * stream faults not allowed).
    *
    * @throws IllegalArgumentException if the probability is not within 0..1 or no choice is given
    */

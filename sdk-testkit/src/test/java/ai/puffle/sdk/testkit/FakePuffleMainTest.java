@@ -28,6 +28,19 @@ class FakePuffleMainTest {
   }
 
   @Test
+  void theStreamVersionIsAnOptionAndShowsInTheBanner() {
+    try (FakePuffle fake =
+        FakePuffleMain.builder(new String[] {"0", "--stream-version=v1"}).start()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      FakePuffleMain.printBanner(fake, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      assertEquals(StreamVersion.V1, fake.streamVersion());
+      assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("wire version v1"));
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> FakePuffleMain.builder(new String[] {"--stream-version=v3"}));
+  }
+
+  @Test
   void rejectsUnknownOptionsAndBadNumbers() {
     assertThrows(IllegalArgumentException.class,
         () -> FakePuffleMain.builder(new String[] {"--verbose"}));

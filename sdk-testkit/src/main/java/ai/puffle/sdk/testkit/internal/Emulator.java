@@ -7,6 +7,7 @@ import ai.puffle.sdk.testkit.InjectedFault;
 import ai.puffle.sdk.testkit.Operation;
 import ai.puffle.sdk.testkit.RecordedCall;
 import ai.puffle.sdk.testkit.SeededCampaign;
+import ai.puffle.sdk.testkit.StreamVersion;
 import ai.puffle.sdk.testkit.internal.trigger.RunRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ public final class Emulator implements AutoCloseable {
         : new ScaledScheduler(config.timeMode.scale());
     this.store = new Store(ids, scheduler, config.credits);
     this.runs = new RunRegistry(new RunClockAdapter(scheduler, config.timeMode), config.seed);
+    runs.streamVersion(config.streamVersion);
     this.seeder = new Seeder(store);
     this.defaultCampaign =
         config.seedDefaultCampaign ? seeder.seed(Seeder.defaultCampaign()) : null;
@@ -114,6 +116,26 @@ public final class Emulator implements AutoCloseable {
   public boolean awaitHeldRunFeeds(int count, Duration timeout)
       throws InterruptedException {
     return runs.awaitHeldFeeds(count, timeout);
+  }
+
+  /** Serves the streams of runs started from now on in {@code version}. */
+  public void streamVersion(StreamVersion version) {
+    runs.streamVersion(version);
+  }
+
+  /** The stream wire version runs started now get. */
+  public StreamVersion streamVersion() {
+    return runs.streamVersion();
+  }
+
+  /** How many run stream connections are open now. */
+  public int openRunStreams() {
+    return runs.openStreams();
+  }
+
+  /** Waits until at least {@code count} run stream connections are open; false on timeout. */
+  public boolean awaitOpenRunStreams(int count, Duration timeout) throws InterruptedException {
+    return runs.awaitOpenStreams(count, timeout);
   }
 
   /** The clock that runs tasks. */
@@ -224,7 +246,10 @@ public final class Emulator implements AutoCloseable {
     return contract.takeUnreported();
   }
 
-  /** Stops the server and the clock; held run feed requests are answered first. */
+  /**
+   * Stops the server and the clock; held run feed requests are answered first, open run streams
+   * are dropped.
+   */
   @Override
   public void close() {
     runs.close();

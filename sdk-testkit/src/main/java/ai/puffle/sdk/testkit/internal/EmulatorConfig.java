@@ -1,6 +1,7 @@
 package ai.puffle.sdk.testkit.internal;
 
 import ai.puffle.sdk.testkit.ReplyModel;
+import ai.puffle.sdk.testkit.StreamVersion;
 import ai.puffle.sdk.testkit.TimeMode;
 import java.time.Duration;
 
@@ -28,4 +29,6 @@ public final class EmulatorConfig {
   public boolean seedDefaultCampaign = true;
   /** Whether to check requests and responses against openapi.yaml. */
   public boolean validateContract;
+  /** The wire version of runs' streams. */
+  public StreamVersion streamVersion = StreamVersion.V2;
 }

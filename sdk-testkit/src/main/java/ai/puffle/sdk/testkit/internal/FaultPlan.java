@@ -41,16 +41,7 @@ public final class FaultPlan implements Faults {
     if (count < 1) {
       throw new IllegalArgumentException("count must be positive: " + count);
     }
-    if (fault.isTaskFault() && !operation.isTask()) {
-      throw new IllegalArgumentException(fault.kind() + " needs RUN_TURN or GENERATE_EXAMPLES");
-    }
-    if (fault.kind() == Fault.Kind.MUST_REFETCH && operation != Operation.SUBSCRIBE_TO_RUN) {
-      throw new IllegalArgumentException(fault.kind() + " needs SUBSCRIBE_TO_RUN");
-    }
-    if (fault.kind() == Fault.Kind.TOKEN_EXPIRED
-        && operation != Operation.SUBSCRIBE_TO_RUN && operation != Operation.RETRIEVE_RUN) {
-      throw new IllegalArgumentException(fault.kind() + " needs SUBSCRIBE_TO_RUN or RETRIEVE_RUN");
-    }
+    requireApplies(operation, fault);
     rules.add(new Rule(operation, count, fault));
     return this;
   }
@@ -121,12 +112,42 @@ public final class FaultPlan implements Faults {
     return List.copyOf(injected);
   }
 
+  /** Refuses a fault aimed at an operation it has no meaning for, naming what it needs. */
+  private static void requireApplies(Operation operation, Fault fault) {
+    Fault.Kind kind = fault.kind();
+    if (kind == Fault.Kind.JUDGE_REJECTS && operation != Operation.RUN_TURN) {
+      throw new IllegalArgumentException(kind + " needs RUN_TURN");
+    }
+    if (fault.isTaskFault() && !operation.isTask()) {
+      throw new IllegalArgumentException(kind + " needs RUN_TURN or GENERATE_EXAMPLES");
+    }
+    if (kind == Fault.Kind.MUST_REFETCH && operation != Operation.SUBSCRIBE_TO_RUN) {
+      throw new IllegalArgumentException(kind + " needs SUBSCRIBE_TO_RUN");
+    }
+    if (kind == Fault.Kind.TOKEN_EXPIRED && operation != Operation.SUBSCRIBE_TO_RUN
+        && operation != Operation.RETRIEVE_RUN && operation != Operation.READ_STREAM) {
+      throw new IllegalArgumentException(
+          kind + " needs SUBSCRIBE_TO_RUN, RETRIEVE_RUN or READ_STREAM");
+    }
+    if (fault.isStreamFault() && operation != Operation.READ_STREAM) {
+      throw new IllegalArgumentException(kind + " needs READ_STREAM");
+    }
+    if (kind == Fault.Kind.TRUNCATED_JSON && operation == Operation.READ_STREAM) {
+      throw new IllegalArgumentException("TRUNCATED_JSON has no meaning for READ_STREAM (a stream"
+          + " has no single JSON body): use Fault.malformedJson() for an event that is not JSON,"
+          + " or Fault.dropStreamAfter(n) for a stream cut short");
+    }
+  }
+
   private static void requireResponseFault(Fault fault) {
     if (fault.isTaskFault()) {
       throw new IllegalArgumentException(fault.kind() + " must be aimed at a task operation");
     }
     if (fault.isRunFault()) {
       throw new IllegalArgumentException(fault.kind() + " must be aimed at a run endpoint");
+    }
+    if (fault.isStreamFault()) {
+      throw new IllegalArgumentException(fault.kind() + " must be aimed at READ_STREAM");
     }
   }
 

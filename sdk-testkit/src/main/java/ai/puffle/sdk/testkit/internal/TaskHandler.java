@@ -20,13 +20,16 @@ import java.util.Map;
  * the task falls due. The run ends at the instant task_status goes back to null, under the store
  * lock: COMPLETED when the task did its work (also for a session deleted meanwhile, whose task
  * still runs to completion), FAILED when it ended without a reply or examples or the reply model
- * threw. A task that never finishes leaves its run EXECUTING.
+ * threw. A task that never finishes leaves its run EXECUTING. A turn's task writes the stream
+ * {@value #CHAT_STREAM} while it runs (see {@link TurnTask} for when it asks the model).
  */
 final class TaskHandler {
   static final String NO_FRAMEWORK = "Session has no framework yet. Chat first to create one.";
   /** The Trigger.dev task ids Puffle's docs name for a turn and an example run. */
   static final String TURN_TASK = "framework-chat-turn";
   static final String EXAMPLES_TASK = "generate-email-examples";
+  /** The key of the stream a turn's task writes (the emulator's choice; Puffle names none). */
+  static final String CHAT_STREAM = "chat";
 
   private final Store store;
   private final WireJson json;
@@ -63,9 +66,11 @@ final class TaskHandler {
     synchronized (store) {
       SessionState s = claim(id, "chat_processing");
       ledger.accepted(s.id, message);
-      RunRecord run = startRun(TURN_TASK, s, timings.turn());
-      schedule(call.taskFault, timings.turn(),
-          () -> completeTurn(s.id, message, varNames, sampleLeads, call.taskFault, run));
+      TurnTask task =
+          new TurnTask(store, chat, s.id, message, varNames, sampleLeads, call.taskFault);
+      RunRecord run = runs.start(store.ids.token("run_", 24), store.ids.token("tr_pat_", 40),
+          TURN_TASK, s.id, s.updatedAt, timings.turn(), CHAT_STREAM, task::outcome);
+      schedule(call.taskFault, timings.turn(), () -> completeTurn(task, run));
       return WireResponse.ok(runHandle(run));
     }
   }
@@ -111,39 +116,25 @@ final class TaskHandler {
     scheduler.schedule(delay, task);
   }
 
-  private void completeTurn(
-      String id,
-      String message,
-      List<String> varNames,
-      List<Map<String, Object>> sampleLeads,
-      Fault taskFault,
-      RunRecord run) {
+  private void completeTurn(TurnTask task, RunRecord run) {
     synchronized (store) {
       Instant now = store.now();
+      String id = task.sessionId;
       SessionState s = store.sessions.get(id);
       if (s == null) {
         // Deleted meanwhile: the orphaned task runs to completion, its result goes nowhere.
         runs.finish(run, RunEnd.completed(output(id)), now);
         return;
       }
-      Reply reply = null;
-      RunEnd failure = RunEnd.failed("Error", "The turn ended without a reply");
-      if (taskFault == null) {
-        try {
-          reply = chat.ask(s, message, varNames, sampleLeads, false);
-        } catch (RuntimeException modelFailed) {
-          reply = null;
-          failure = RunEnd.failed(modelFailed.getClass().getSimpleName(), modelFailed.getMessage());
-        }
-      }
+      Reply reply = task.reply();
       if (reply == null) {
-        chat.appendUser(s, message);
+        chat.appendUser(s, task.message);
       } else {
-        chat.apply(s, message, reply);
+        chat.apply(s, task.message, reply);
       }
       s.taskStatus = null;
       s.updatedAt = now;
-      runs.finish(run, reply == null ? failure : RunEnd.completed(output(id)), now);
+      runs.finish(run, reply == null ? task.failure() : RunEnd.completed(output(id)), now);
     }
   }
 

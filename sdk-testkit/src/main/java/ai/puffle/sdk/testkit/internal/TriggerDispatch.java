@@ -5,18 +5,22 @@ import ai.puffle.sdk.testkit.InjectedFault;
 import ai.puffle.sdk.testkit.Operation;
 import ai.puffle.sdk.testkit.RecordedCall;
 import ai.puffle.sdk.testkit.internal.trigger.RunRegistry;
+import ai.puffle.sdk.testkit.internal.trigger.StreamMode;
 import ai.puffle.sdk.testkit.internal.trigger.TriggerAnswer;
 import ai.puffle.sdk.testkit.internal.trigger.TriggerEndpoints;
 import ai.puffle.sdk.testkit.internal.trigger.TriggerRoute;
 import mockwebserver3.MockResponse;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
  * The request pipeline of Trigger.dev's run endpoints, beside Puffle's: count and log the request,
  * pick a fault, let the run endpoints answer (they check the run's token, not the API key), and
- * turn the answer into a response. The one hook in {@link PuffleDispatcher} hands it every request
- * first; it takes only the run endpoint paths.
+ * turn the answer into a response (a stream's is written after this returns, by its body). The
+ * one hook in {@link PuffleDispatcher} hands it every request first; it takes only the run
+ * endpoint paths.
  */
 final class TriggerDispatch {
   private final RunRegistry runs;
@@ -67,13 +71,19 @@ final class TriggerDispatch {
 
   private FaultResponses.Sent answer(TriggerRoute route, RecordedRequest request, Fault fault)
       throws InterruptedException {
-    if (fault != null && !fault.processed() && !fault.isRunFault()) {
+    boolean streamFault =
+        route.operation == Operation.READ_STREAM && StreamMode.shapesStream(fault);
+    if (fault != null && !fault.processed() && !fault.isRunFault() && !streamFault) {
       return responses.unprocessed(fault);
     }
-    Fault runFault = fault != null && fault.isRunFault() ? fault : null;
+    Fault endpointFault = fault != null && (fault.isRunFault() || streamFault) ? fault : null;
     TriggerAnswer answer =
-        endpoints.answer(route, request.getUrl(), request.getHeaders(), runFault);
-    if (fault == null || runFault != null) {
+        endpoints.answer(route, request.getUrl(), request.getHeaders(), endpointFault);
+    if (answer.stream != null && (fault == null || endpointFault != null
+        || fault.kind() == Fault.Kind.DELAY)) {
+      return stream(answer, fault);
+    }
+    if (fault == null || endpointFault != null) {
       return send(answer);
     }
     return responses.processed(fault, answer.status, answer.headers, answer.body);
@@ -81,5 +91,24 @@ final class TriggerDispatch {
 
   private FaultResponses.Sent send(TriggerAnswer answer) {
     return responses.normal(answer.status, answer.headers, answer.body);
+  }
+
+  /** A stream's response: its body is written, event by event, after dispatch returns. */
+  private static FaultResponses.Sent stream(TriggerAnswer answer, Fault fault) {
+    MockResponse.Builder response = new MockResponse.Builder()
+        .code(answer.status)
+        .headers(answer.headers)
+        .setHeader("Connection", "close")
+        .setHeader("Transfer-Encoding", "chunked")
+        .socketHandler(new StreamSocketHandler(answer.stream));
+    if (fault != null) {
+      for (Map.Entry<String, String> header : fault.headers().entrySet()) {
+        response.setHeader(header.getKey(), header.getValue());
+      }
+      if (fault.kind() == Fault.Kind.DELAY) {
+        response.headersDelay(fault.delay().orElseThrow().toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+    return new FaultResponses.Sent(response.build(), answer.status);
   }
 }

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.testkit.internal.trigger;
 
+import ai.puffle.sdk.testkit.StreamVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.Map;
 
 /**
  * One Trigger.dev run: its TaskRun row as the feed and retrieve read it, the row's change log,
- * its shape handle and its public access token.
+ * its shape handle, its public access token, and the stream its task writes (a turn's {@code
+ * chat} stream, listed in {@code realtimeStreams} and in the legacy {@code metadata.$$streams}
+ * from the moment the task starts executing) in the run's stream wire version.
  *
  * <p>The change log is what the feed's offsets point into: entry 0 is the row as created, each
  * later entry the columns one change set (Electric's partial update; the feed adds {@code id}). A
@@ -34,6 +37,8 @@ public final class RunRecord {
   private final Instant createdAt;
   private final Instant dequeueAt;
   private final Instant startAt;
+  private final StreamVersion streamVersion;
+  private final RunStream stream;
   private boolean tokenRevoked;
   private RunStatus status = RunStatus.PENDING;
   private Instant updatedAt;
@@ -54,7 +59,9 @@ public final class RunRecord {
       int number,
       Instant createdAt,
       Instant dequeueAt,
-      Instant startAt) {
+      Instant startAt,
+      StreamVersion streamVersion,
+      RunStream stream) {
     this.internalId = internalId;
     this.friendlyId = friendlyId;
     this.token = token;
@@ -65,6 +72,8 @@ public final class RunRecord {
     this.updatedAt = createdAt;
     this.dequeueAt = dequeueAt;
     this.startAt = startAt;
+    this.streamVersion = streamVersion;
+    this.stream = stream;
     log.add(null); // entry 0, the row as created: only ever sent whole, as the snapshot
   }
 
@@ -139,6 +148,35 @@ public final class RunRecord {
     return error;
   }
 
+  /** The wire version its streams are served in. */
+  StreamVersion streamVersion() {
+    return streamVersion;
+  }
+
+  /** The stream its task writes, or null (an example run writes none). */
+  RunStream stream() {
+    return stream;
+  }
+
+  /** The stream keys listed on the run: the task's once it executes, else none. */
+  List<String> streamKeys() {
+    return stream != null && startedAt != null ? List.of(stream.key) : List.of();
+  }
+
+  /**
+   * The run's metadata: {@code {"$$streams": [key]}} once its task writes a stream (the legacy
+   * place Trigger.dev's SDK also reads stream keys from), else null.
+   */
+  Map<String, Object> metadata() {
+    List<String> keys = streamKeys();
+    if (keys.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("$$streams", keys);
+    return metadata;
+  }
+
   /** The whole row as it is now, typed, in column order. */
   Map<String, Object> row(TriggerJson json) {
     Map<String, Object> row = new LinkedHashMap<>();
@@ -161,13 +199,13 @@ public final class RunRecord {
     row.put("ttl", null);
     row.put("payload", json.write(payload()));
     row.put("payloadType", "application/json");
-    row.put("metadata", null);
+    row.put("metadata", metadata() == null ? null : json.write(metadata()));
     row.put("metadataType", "application/json");
     row.put("output", output == null ? null : json.write(output));
     row.put("outputType", "application/json");
     row.put("runTags", null); // no tags: NULL, as the column has no default
     row.put("error", error);
-    row.put("realtimeStreams", List.of());
+    row.put("realtimeStreams", streamKeys());
     return row;
   }
 
@@ -184,7 +222,8 @@ public final class RunRecord {
       change.put("id", internalId);
       for (int i = 0; i < entry.length; i += 2) {
         Object value = entry[i + 1];
-        change.put((String) entry[i], value instanceof Map && "output".equals(entry[i])
+        // output and metadata are text columns holding JSON; error is jsonb
+        change.put((String) entry[i], value instanceof Map && !"error".equals(entry[i])
             ? json.write(value) : value);
       }
       changes.add(change);
@@ -222,7 +261,12 @@ public final class RunRecord {
     status = RunStatus.EXECUTING;
     startedAt = at;
     updatedAt = at;
-    log.add(new Object[] {"status", status, "startedAt", at, "updatedAt", at});
+    if (stream == null) {
+      log.add(new Object[] {"status", status, "startedAt", at, "updatedAt", at});
+    } else {
+      log.add(new Object[] {"status", status, "startedAt", at, "metadata", metadata(),
+          "realtimeStreams", streamKeys(), "updatedAt", at});
+    }
   }
 
   /** When the next queue step falls due, or null when the run is executing or over. */
@@ -253,6 +297,9 @@ public final class RunRecord {
     error = end.error;
     log.add(new Object[] {"status", status, "completedAt", at,
         "usageDurationMs", usageDurationMs(), "output", output, "error", error, "updatedAt", at});
+    if (stream != null) {
+      stream.finish(end, at);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.testkit.internal.trigger;
 
+import ai.puffle.sdk.testkit.StreamVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The emulator's Trigger.dev runs: one per accepted turn or example run, found by run id or by
@@ -40,6 +42,8 @@ public final class RunRegistry implements AutoCloseable {
   private final Object heldLock = new Object();
   private final Set<Hold> holds = new HashSet<>();
   private long moves;
+  private int openStreams;
+  private volatile StreamVersion streamVersion = StreamVersion.V2;
   private volatile boolean serving = true;
   private volatile boolean closed;
 
@@ -52,7 +56,7 @@ public final class RunRegistry implements AutoCloseable {
 
   /**
    * Creates the run of a task accepted at {@code acceptedAt} that will end {@code serviceDuration}
-   * later (or never). Its payload is {@code {"sessionId": ...}}.
+   * later (or never), with no stream. Its payload is {@code {"sessionId": ...}}.
    */
   public RunRecord start(
       String friendlyId,
@@ -61,12 +65,34 @@ public final class RunRegistry implements AutoCloseable {
       String sessionId,
       Instant acceptedAt,
       Duration serviceDuration) {
+    return start(friendlyId, token, taskIdentifier, sessionId, acceptedAt, serviceDuration,
+        null, null);
+  }
+
+  /**
+   * Creates the run of a chat turn whose task writes the stream {@code streamKey} from the moment
+   * it executes, telling what {@code outcome} returns (asked once, when a reader or the task's end
+   * first needs it; it may take the emulator's store lock). The run's streams are served in the
+   * current {@link #streamVersion(StreamVersion)}.
+   */
+  public RunRecord start(
+      String friendlyId,
+      String token,
+      String taskIdentifier,
+      String sessionId,
+      Instant acceptedAt,
+      Duration serviceDuration,
+      String streamKey,
+      Supplier<TurnOutcome> outcome) {
     Duration queued = serviceDuration.compareTo(QUEUE_TIME) < 0 ? serviceDuration : QUEUE_TIME;
+    RunStream stream = streamKey == null ? null : new RunStream(streamKey, friendlyId, clock,
+        outcome, acceptedAt, queued, serviceDuration, json);
     RunRecord run;
     synchronized (internalIds) {
       run = new RunRecord(internalId(), friendlyId, token, taskIdentifier, sessionId,
           numbers.incrementAndGet(), acceptedAt,
-          clock.after(acceptedAt, queued.dividedBy(2)), clock.after(acceptedAt, queued));
+          clock.after(acceptedAt, queued.dividedBy(2)), clock.after(acceptedAt, queued),
+          streamVersion, stream);
     }
     byFriendlyId.put(friendlyId, run);
     byToken.put(token, run);
@@ -78,9 +104,56 @@ public final class RunRegistry implements AutoCloseable {
    * back to null), and wakes the feed requests held on it. Ignored if it already ended.
    */
   public void finish(RunRecord run, RunEnd end, Instant at) {
+    RunStream stream = run.stream();
+    if (stream != null && !stream.planned()) {
+      TurnOutcome outcome = stream.fetchOutcome(); // before the run's lock: it takes the store's
+      synchronized (run) {
+        stream.plan(outcome);
+      }
+    }
     synchronized (run) {
       run.finish(end, at);
       run.notifyAll();
+    }
+  }
+
+  /** The stream wire version of runs started from now on (default {@link StreamVersion#V2}). */
+  public void streamVersion(StreamVersion version) {
+    this.streamVersion = version;
+  }
+
+  /** The stream wire version runs started now get. */
+  public StreamVersion streamVersion() {
+    return streamVersion;
+  }
+
+  /** How many stream connections are open now. */
+  public int openStreams() {
+    synchronized (heldLock) {
+      return openStreams;
+    }
+  }
+
+  /** Waits until at least {@code count} stream connections are open; false on timeout. */
+  public boolean awaitOpenStreams(int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (heldLock) {
+      while (openStreams < count) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(heldLock, left);
+      }
+      return true;
+    }
+  }
+
+  /** A stream connection opens ({@code +1}) or ends ({@code -1}). */
+  void streamOpen(int delta) {
+    synchronized (heldLock) {
+      openStreams += delta;
+      heldLock.notifyAll();
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * {@code GET /api/v3/runs/{runId}}: the run as Trigger.dev's retrieve presents it, shaped so that
  * {@code @trigger.dev/sdk}'s {@code RetrieveRunResponse} schema accepts it. Optional fields are
- * left out rather than sent as null (the SDK's schema rejects null for several of them).
+ * left out rather than sent as null (the SDK's schema rejects null for several of them). Retrieve
+ * has no {@code realtimeStreams}; a streaming run's keys show in its {@code metadata.$$streams}.
  */
 final class RunRetrieve {
   /** ISO-8601 in UTC with milliseconds, as JavaScript's toISOString writes it. */
@@ -42,6 +43,7 @@ final class RunRetrieve {
     body.put("costInCents", 0);
     body.put("baseCostInCents", 0);
     body.put("durationMs", run.usageDurationMs());
+    putIfSet(body, "metadata", run.metadata()); // {"$$streams": [key]} once the task streams
     body.put("depth", 0);
     body.put("triggerFunction", "trigger");
     body.put("payload", run.payload());

@@ -2,7 +2,10 @@ package ai.puffle.sdk.testkit.internal.trigger;
 
 import okhttp3.Headers;
 
-/** A run endpoint's answer before any response fault: status, headers and body. Immutable. */
+/**
+ * A run endpoint's answer before any response fault: status, headers and body, or a body written
+ * while the request stays open (a stream). Immutable.
+ */
 public final class TriggerAnswer {
   private static final Headers JSON = Headers.of("Content-Type", "application/json; charset=utf-8");
   private static final TriggerJson WRITER = new TriggerJson();
@@ -11,18 +14,30 @@ public final class TriggerAnswer {
   public final int status;
   /** The response headers, Content-Type included. */
   public final Headers headers;
-  /** The body text. */
+  /** The body text; empty for a stream. */
   public final String body;
+  /** The streamed body, or null for an ordinary one. */
+  public final StreamingBody stream;
 
   TriggerAnswer(int status, Headers headers, String body) {
+    this(status, headers, body, null);
+  }
+
+  TriggerAnswer(int status, Headers headers, String body, StreamingBody stream) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.stream = stream;
   }
 
   /** A JSON body with only a Content-Type header. */
   static TriggerAnswer json(int status, String body) {
     return new TriggerAnswer(status, JSON, body);
+  }
+
+  /** A 200 whose body {@code stream} writes while the request stays open. */
+  static TriggerAnswer stream(Headers headers, StreamingBody stream) {
+    return new TriggerAnswer(200, headers, "", stream);
   }
 
   /** {@code {"error": message}}. */

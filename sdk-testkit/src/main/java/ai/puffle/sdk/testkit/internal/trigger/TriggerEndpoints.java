@@ -11,7 +11,7 @@ import okhttp3.HttpUrl;
 /**
  * Answers requests to the run endpoints as Trigger.dev checks them: the bearer token first (401
  * when missing, unknown or expired), then the run (404 with {@code x-should-retry}), then the
- * token's scope (403 for another run's token), then retrieve or the feed.
+ * token's scope (403 for another run's token), then retrieve, the feed or a stream.
  */
 public final class TriggerEndpoints {
   static final String MISSING = "Invalid or Missing API Key";
@@ -20,17 +20,20 @@ public final class TriggerEndpoints {
 
   private final RunRegistry runs;
   private final RunFeed feed;
+  private final RunStreams streams;
 
   /** Serves the runs of {@code runs}. */
   public TriggerEndpoints(RunRegistry runs) {
     this.runs = runs;
     this.feed = new RunFeed(runs);
+    this.streams = new RunStreams(runs);
   }
 
   /**
    * The answer to a GET of a run endpoint. {@code runFault} is a {@link Fault#mustRefetch()} or
-   * {@link Fault#tokenExpired()} picked for this request, or null. A live feed request may hold
-   * the calling thread (see {@link RunFeed}).
+   * {@link Fault#tokenExpired()} picked for this request, or for a stream a fault the stream
+   * carries out ({@link StreamMode#shapesStream}), or null. A live feed request may hold the
+   * calling thread (see {@link RunFeed}); a stream answer is written later, by its body.
    */
   public TriggerAnswer answer(TriggerRoute route, HttpUrl url, Headers headers, Fault runFault)
       throws InterruptedException {
@@ -66,6 +69,10 @@ public final class TriggerEndpoints {
         run.get().catchUp(runs.clock().now());
         return RunRetrieve.answer(run.get(), headers.get("x-trigger-api-version"), runs.json());
       }
+    }
+    if (route.operation == Operation.READ_STREAM) {
+      return streams.answer(run.get(), route.key, headers,
+          StreamMode.shapesStream(runFault) ? runFault : null);
     }
     boolean rotate = runFault != null && runFault.kind() == Fault.Kind.MUST_REFETCH;
     return feed.answer(run.get(), url, headers, rotate);

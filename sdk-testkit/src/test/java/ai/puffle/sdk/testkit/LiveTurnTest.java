@@ -72,6 +72,67 @@ class LiveTurnTest {
     }
   }
 
+  /** Runs a live turn on an emulator streaming in {@code version}, with {@code fault} on its stream. */
+  private static List<TurnEvent> streamedTurn(StreamVersion version, Fault fault) {
+    try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.scaled(0.2)).streamVersion(version).start();
+        PuffleClient client = PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+            .triggerApiUrl(fake.triggerApiUrl()).build()) {
+      String session = newSession(fake, client);
+      client.sessions().turnAndWait(session, TurnRequest.of("Write an intro email"), FAST);
+      if (fault != null) {
+        fake.faults().next(Operation.READ_STREAM, fault);
+      }
+      LiveTurn turn = client.sessions().startTurn(session, TurnRequest.of("VPs of Sales; a 15-minute call"),
+          FAST, ai.puffle.sdk.RequestOptions.none());
+      List<TurnEvent> events = all(turn);
+      assertEquals(2, fake.turnMessagesAccepted(session).size(), "each turn sent once");
+      return events;
+    }
+  }
+
+  private static String text(List<TurnEvent> events) {
+    return events.stream().filter(e -> e.kind() == TurnEvent.Kind.CHUNK)
+        .map(e -> e.textDelta().orElse("")).collect(Collectors.joining());
+  }
+
+  @Test
+  void theReplyStreamsAsItIsWrittenOnBothWireVersions() {
+    for (StreamVersion version : StreamVersion.values()) {
+      List<TurnEvent> events = streamedTurn(version, null);
+      TurnResult result = events.get(events.size() - 1).result().orElseThrow();
+      assertEquals(result.reply(), text(events), version + ": the text deltas are the reply, in order");
+      assertTrue(events.stream().anyMatch(e -> e.kind() == TurnEvent.Kind.CHUNK && e.textDelta().isEmpty()
+          && String.valueOf(e.chunk().orElse("")).contains("updateSkeleton")), version + ": the tool call streams too");
+      int firstChunk = -1;
+      int completed = -1;
+      for (int i = 0; i < events.size(); i++) {
+        TurnEvent e = events.get(i);
+        if (firstChunk < 0 && e.kind() == TurnEvent.Kind.CHUNK) {
+          firstChunk = i;
+        }
+        if (e.runStatus().filter("COMPLETED"::equals).isPresent()) {
+          completed = i;
+        }
+      }
+      assertTrue(firstChunk >= 0 && firstChunk < completed, version + ": chunks come while the run executes");
+      assertEquals(0, events.get(events.size() - 1).droppedChunks());
+    }
+  }
+
+  @Test
+  void aStreamDroppedMidwayIsResumedWithNoChunkLostOrRepeated() {
+    for (StreamVersion version : StreamVersion.values()) {
+      List<TurnEvent> events = streamedTurn(version, Fault.dropStreamAfter(2));
+      assertEquals(events.get(events.size() - 1).result().orElseThrow().reply(), text(events), version.toString());
+    }
+  }
+
+  @Test
+  void duplicateStreamRecordsAreDeliveredOnce() {
+    List<TurnEvent> events = streamedTurn(StreamVersion.V2, Fault.duplicateStreamEvents());
+    assertEquals(events.get(events.size() - 1).result().orElseThrow().reply(), text(events));
+  }
+
   @Test
   void aListenerAndAFutureSeeTheSameEnd(FakePuffle fake, PuffleClient client) throws Exception {
     String session = newSession(fake, client);

@@ -66,7 +66,7 @@ final class LiveTurnImpl implements LiveTurn {
       int sends, Session settled, boolean knownBusy, WaitOptions wait, RequestOptions options, long start) {
     LiveTurnImpl turn = new LiveTurnImpl(ctx, sessionId, run, baseline, start);
     Duration timeout = wait.timeout().orElse(WaitOptions.DEFAULT_TURN_TIMEOUT);
-    CallScope scope = ctx.waiterScope(options, turn.flow, timeout, "liveTurn",
+    CallScope scope = ctx.waiterScope(options, turn.flow, timeout, "startTurn",
         ai.puffle.sdk.generated.api.AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
     turn.flow.run(f -> (settled != null
             ? CompletableFuture.completedFuture(settled)

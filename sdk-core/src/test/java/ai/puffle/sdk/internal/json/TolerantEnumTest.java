@@ -44,7 +44,7 @@ class TolerantEnumTest {
     assertTrue(enums.size() >= 5, "the generated enums were found: " + enums);
     for (Class<?> type : enums) {
       @SuppressWarnings("unchecked")
-      JsonAdapter<Object> adapter = (JsonAdapter<Object>) PuffleJson.moshi().adapter((java.lang.reflect.Type) type);
+      JsonAdapter<Object> adapter = PuffleJson.moshi().adapter((java.lang.reflect.Type) type);
       Method value = type.getMethod("getValue");
       Object unknown = type.getField("UNKNOWN_DEFAULT_OPEN_API").get(null);
       for (Object constant : type.getEnumConstants()) {

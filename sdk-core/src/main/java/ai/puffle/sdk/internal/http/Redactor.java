@@ -43,12 +43,24 @@ public final class Redactor {
       out = out.replace(apiKey, MASK);
     }
     java.util.regex.Matcher header = HEADER_LINE.matcher(out);
-    if (header.matches() && !SAFE_HEADERS.contains(header.group(1).toLowerCase(Locale.ROOT))) {
+    if (header.matches() && !isSafeHeader(header.group(1))) {
       return header.group(1) + ": " + MASK;
     }
     out = TOKEN_FIELD.matcher(out).replaceAll("$1" + MASK + "$2");
     out = SECRETS.matcher(out).replaceAll(m -> m.group(1) != null ? m.group(1) + MASK : MASK);
     return out;
+  }
+
+  /**
+   * A header as a log line, {@code "Name: value"}: the value shown only when the name is on the
+   * allow-list (and even then with secrets masked), {@link #MASK} otherwise.
+   */
+  public String headerLine(String name, String value) {
+    return name + ": " + (isSafeHeader(name) ? redact(value) : MASK);
+  }
+
+  private static boolean isSafeHeader(String name) {
+    return SAFE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
   }
 
   /**

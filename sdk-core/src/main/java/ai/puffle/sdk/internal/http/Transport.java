@@ -16,7 +16,6 @@ import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * The OkHttp client of one {@code PuffleClient} and the clients derived from it: bearer auth and
@@ -83,13 +82,8 @@ public final class Transport implements AutoCloseable {
     }
     builder.addInterceptor(new AuthInterceptor(s.apiKey, s.userAgent));
     if (s.logLevel != LogLevel.NONE) {
-      Redactor redactor = new Redactor(s.apiKey);
       Consumer<String> sink = s.logger != null ? s.logger : System.err::println;
-      HttpLoggingInterceptor logging =
-          new HttpLoggingInterceptor(line -> sink.accept(redactor.redact(line)));
-      logging.setLevel(HttpLoggingInterceptor.Level.valueOf(s.logLevel.name()));
-      logging.redactHeader("Authorization");
-      builder.addNetworkInterceptor(logging);
+      builder.addNetworkInterceptor(new HttpLogInterceptor(s.logLevel, new Redactor(s.apiKey), sink));
     }
     this.sent = new SentCalls();
     builder.addNetworkInterceptor(sent.marker());

@@ -6,7 +6,6 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -45,7 +44,7 @@ public final class PuffleJson {
     }
     Class<? extends Enum> enumType = (Class<? extends Enum>) raw;
     Enum unknown = Enum.valueOf(enumType, "UNKNOWN_DEFAULT_OPEN_API");
-    return EnumJsonAdapter.create(enumType).withUnknownFallback(unknown).nullSafe();
+    return new TolerantEnumAdapter(enumType, unknown).nullSafe();
   }
 
   /** Open objects (generated Map subclasses) keep every key. */

@@ -63,7 +63,8 @@ enum FeedFault {
    * A client with {@code maxLiveRunFeeds(1)} whose one feed follows another session's turn, sent
    * 5 s earlier and waited for with {@code awaitIdle(session, run)}; the cell's task starts at
    * the same virtual instant as that wait (both through {@code client.async()}, started while the
-   * driver is paused), so its watch gets no feed and polls retrieve.
+   * driver is paused), so its watch gets no feed and polls retrieve; when the other task ends, 5
+   * s before the cell's, the freed feed goes to the cell's watch.
    */
   OVER_THE_CAP("over the cap", 1) {
     @Override

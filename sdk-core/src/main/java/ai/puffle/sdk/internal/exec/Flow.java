@@ -38,14 +38,15 @@ public final class Flow<T> extends CompletableFuture<T> {
   }
 
   /**
-   * Registers {@code stage} as a step in progress, which a cancel stops (cancels it at once if
-   * the flow is already cancelled). It is forgotten when it completes.
+   * Registers {@code stage} as a step in progress, which a cancel or an abort stops (cancels it
+   * at once if the flow has already ended: a step begun as the client closed must not go on).
+   * It is forgotten when it completes.
    */
   public <U> CompletableFuture<U> track(CompletableFuture<U> stage) {
     java.util.Set<Future<?>> steps = steps();
     steps.add(stage);
     stage.whenComplete((v, e) -> steps.remove(stage));
-    if (isCancelled()) {
+    if (isDone()) {
       stage.cancel(true);
     }
     return stage;

@@ -21,6 +21,7 @@ final class RetrievePoller implements RunCalls.Handler {
   static final Duration NOT_FOUND_PATIENCE = Duration.ofSeconds(10);
 
   private final RunWatch watch;
+  private final RunCalls.Lane lane;
   private final Backoff pace = new Backoff(FIRST_INTERVAL, MAX_INTERVAL, GROWTH);
   private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, 2.0);
   private int failures;
@@ -28,6 +29,7 @@ final class RetrievePoller implements RunCalls.Handler {
 
   RetrievePoller(RunWatch watch) {
     this.watch = watch;
+    this.lane = watch.calls().lane();
   }
 
   void start() {
@@ -36,7 +38,7 @@ final class RetrievePoller implements RunCalls.Handler {
 
   private void poll() {
     TriggerApi api = watch.owner().api();
-    watch.calls().send(api.get(api.retrieveUrl(watch.runId()), watch.token(), false), true, this);
+    lane.send(api.get(api.retrieveUrl(watch.runId()), watch.token(), false), true, this);
   }
 
   @Override
@@ -55,8 +57,8 @@ final class RetrievePoller implements RunCalls.Handler {
       failures = 0;
       notFoundSince = -1;
       backoff.reset();
-      watch.report(update);
-      watch.calls().after(pace.next(), this::poll);
+      watch.report(update, lane);
+      lane.after(pace.next(), this::poll);
     } else if (r.code == 401) {
       watch.stop(RunOutcome.Reason.TOKEN_REJECTED, "retrieve answered 401 (token expired or not valid)");
     } else if (r.code == 403) {
@@ -89,7 +91,7 @@ final class RetrievePoller implements RunCalls.Handler {
           "retrieve still answered 404 after " + NOT_FOUND_PATIENCE.getSeconds() + " s");
       return;
     }
-    watch.calls().after(pace.next(), this::poll);
+    lane.after(pace.next(), this::poll);
   }
 
   private void failed(String what, Duration requested) {
@@ -98,6 +100,6 @@ final class RetrievePoller implements RunCalls.Handler {
           "retrieve failed " + failures + " times in a row (last: " + what + ")");
       return;
     }
-    watch.calls().after(backoff.next(requested), this::poll);
+    lane.after(backoff.next(requested), this::poll);
   }
 }

@@ -16,7 +16,8 @@ import okio.BufferedSource;
 /**
  * The one place a watch waits and sends: at most one scheduled step or one call at a time, and
  * once {@link #stop()} has run nothing more is scheduled or sent (the pending step is dropped,
- * the call in flight cancelled). Waits run on the client's async scheduler and calls on OkHttp's
+ * the call in flight cancelled). {@link #handOver()} does the same for the lanes taken so
+ * far but lets a new {@link Lane} (the feed taking over from retrieve polling) go on. Waits run on the client's async scheduler and calls on OkHttp's
  * async API, so no thread is held between them.
  */
 final class RunCalls {
@@ -58,6 +59,8 @@ final class RunCalls {
   private final Crash crash;
   private final Object lock = new Object();
   private boolean stopped;
+  /** Bumped by {@link #handOver()}: steps and replies of an earlier epoch are dropped. */
+  private int epoch;
   private ScheduledFuture<?> timer;
   private Call call;
 
@@ -68,15 +71,52 @@ final class RunCalls {
     this.crash = crash;
   }
 
-  /** Runs {@code step} after {@code delay} on the async scheduler. */
-  void after(Duration delay, Runnable step) {
+  /**
+   * What one follower (a retrieve poller, a feed) schedules and sends through: once {@link
+   * #handOver()} has run, an earlier lane's steps and calls are dropped, whenever they come.
+   */
+  final class Lane {
+    private final int mine;
+
+    private Lane(int mine) {
+      this.mine = mine;
+    }
+
+    /** Whether this lane still goes on (not stopped, not handed over). */
+    boolean isCurrent() {
+      return RunCalls.this.isCurrent(mine);
+    }
+
+    /** Runs {@code step} after {@code delay} on the async scheduler. */
+    void after(Duration delay, Runnable step) {
+      schedule(delay, step, mine);
+    }
+
+    /** Sends {@code request}; a retrieve first waits for its turn ({@link RunLimits}). */
+    void send(Request request, boolean retrieve, Handler handler) {
+      if (retrieve) {
+        limits.retrieve(() -> enqueue(request, handler, true, mine));
+      } else {
+        enqueue(request, handler, false, mine);
+      }
+    }
+  }
+
+  /** A lane for a follower starting now. */
+  Lane lane() {
     synchronized (lock) {
-      if (stopped) {
+      return new Lane(epoch);
+    }
+  }
+
+  private void schedule(Duration delay, Runnable step, int mine) {
+    synchronized (lock) {
+      if (stopped || epoch != mine) {
         return;
       }
       timer = timing.async().schedule(() -> {
         synchronized (lock) {
-          if (stopped) {
+          if (stopped || epoch != mine) {
             return null;
           }
           timer = null;
@@ -87,12 +127,15 @@ final class RunCalls {
     }
   }
 
-  /** Sends {@code request}; a retrieve first waits for its turn ({@link RunLimits}). */
-  void send(Request request, boolean retrieve, Handler handler) {
-    if (retrieve) {
-      limits.retrieve(() -> enqueue(request, handler, true));
-    } else {
-      enqueue(request, handler, false);
+  /**
+   * Drops the pending step and cancels the call in flight, without stopping: the lanes taken
+   * before are dead (their steps, replies and failures reach no one, whenever they come), and a
+   * lane taken after goes on.
+   */
+  void handOver() {
+    synchronized (lock) {
+      epoch++;
+      cancelPending();
     }
   }
 
@@ -100,6 +143,12 @@ final class RunCalls {
   void stop() {
     synchronized (lock) {
       stopped = true;
+      cancelPending();
+    }
+  }
+
+  private void cancelPending() {
+    synchronized (lock) {
       if (timer != null) {
         timer.cancel(false);
         timer = null;
@@ -117,10 +166,16 @@ final class RunCalls {
     }
   }
 
-  private boolean enqueue(Request request, Handler handler, boolean turn) {
+  private boolean isCurrent(int mine) {
+    synchronized (lock) {
+      return !stopped && epoch == mine;
+    }
+  }
+
+  private boolean enqueue(Request request, Handler handler, boolean turn, int mine) {
     Call c;
     synchronized (lock) {
-      if (stopped) {
+      if (stopped || epoch != mine) {
         return false;
       }
       c = http.newCall(request);
@@ -131,7 +186,7 @@ final class RunCalls {
       @Override
       public void onFailure(Call failed, IOException e) {
         done(c, turn);
-        if (!isStopped()) {
+        if (isCurrent(mine)) {
           guarded(() -> handler.onFailure(e));
         }
       }
@@ -147,7 +202,7 @@ final class RunCalls {
           return;
         }
         done(c, turn);
-        if (!isStopped()) {
+        if (isCurrent(mine)) {
           guarded(() -> handler.onReply(reply));
         }
       }

@@ -1,12 +1,12 @@
 package ai.puffle.sdk.internal.run;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many Trigger.dev requests a client has in flight: at most {@code maxLiveFeeds} feeds (a
  * feed holds its slot from its first request to its end, since a live request holds a connection
- * and an HTTP thread for up to about 20 s), at most {@link #RETRIEVE_CONCURRENCY} retrieves and
+ * and an HTTP thread for up to about 20 s; further watches wait for a slot in order, polling
+ * retrieve meanwhile), at most {@link #RETRIEVE_CONCURRENCY} retrieves and
  * at most {@link #STREAM_CONCURRENCY} stream readers (a reader holds its slot from its first
  * connection to its end, since an open stream holds a connection and an HTTP thread). Further
  * retrieves and readers wait their turn in order, here, holding no thread. The run client's
@@ -27,12 +27,13 @@ public final class RunLimits {
   }
 
   private final int maxLiveFeeds;
-  private final AtomicInteger feeds = new AtomicInteger();
+  private final Turns feeds;
   private final Turns retrieves = new Turns(RETRIEVE_CONCURRENCY);
   private final Turns streams = new Turns(STREAM_CONCURRENCY);
 
   RunLimits(int maxLiveFeeds) {
     this.maxLiveFeeds = maxLiveFeeds;
+    this.feeds = new Turns(maxLiveFeeds);
   }
 
   /**
@@ -47,25 +48,27 @@ public final class RunLimits {
     return maxLiveFeeds;
   }
 
-  /** Takes a feed slot when one is free. */
-  boolean tryTakeFeed() {
-    while (true) {
-      int n = feeds.get();
-      if (n >= maxLiveFeeds) {
-        return false;
-      }
-      if (feeds.compareAndSet(n, n + 1)) {
-        return true;
-      }
-    }
+  /**
+   * Starts {@code ticket} (a watch's feed) now if a feed slot is free, else when one frees: the
+   * watches waiting for a slot get it in the order they asked, so the runs that started first,
+   * and so end first, are followed first. Never called with a cap of 0.
+   */
+  void feed(Ticket ticket) {
+    feeds.take(ticket);
   }
 
+  /** A feed ended: its slot goes to the next waiting watch still wanting it. */
   void releaseFeed() {
-    feeds.decrementAndGet();
+    feeds.done();
   }
 
   int liveFeeds() {
-    return feeds.get();
+    return feeds.inUse();
+  }
+
+  /** Watches waiting for a feed slot now. */
+  int waitingFeeds() {
+    return feeds.waiting();
   }
 
   /** Starts {@code ticket} now if a retrieve turn is free, else when one frees. */
@@ -95,13 +98,14 @@ public final class RunLimits {
 
   /** Forgets the waiting tickets (the client is closing; their watches have ended). */
   void clear() {
+    feeds.clear();
     retrieves.clear();
     streams.clear();
   }
 
   @Override
   public String toString() {
-    return "feeds " + feeds.get() + "/" + maxLiveFeeds + ", retrieves " + retrieves + ", streams " + streams;
+    return "feeds " + feeds + ", retrieves " + retrieves + ", streams " + streams;
   }
 
   /** At most {@code max} holders at once; the others wait in order, holding no thread. */
@@ -146,6 +150,12 @@ public final class RunLimits {
     int inUse() {
       synchronized (waiting) {
         return inUse;
+      }
+    }
+
+    int waiting() {
+      synchronized (waiting) {
+        return waiting.size();
       }
     }
 

@@ -5,14 +5,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run being followed: over the live feed while the watcher has a feed slot for it, else (or
- * after the feed failed) by polling retrieve. {@link #outcome()} completes once, normally, when
+ * One run being followed: over the live feed while the watcher has a feed slot for it; by
+ * polling retrieve while it waits for a slot (in order: when one frees, the feed takes over),
+ * after the feed failed, or when the client has no feeds at all. {@link #outcome()} completes once, normally, when
  * the run is over or the watch stops; {@link #cancel()} stops it. Its {@code toString} shows the
  * run id and mode, never the token.
  */
 public final class RunWatch {
   /** How the run is being followed. */
   public enum Mode {
+    /** Not started yet (its first request waits for the start delay). */
+    WAITING,
     /** The realtime feed (long-polls). */
     FEED,
     /** Retrieve polling. */
@@ -29,7 +32,7 @@ public final class RunWatch {
   private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private final AtomicBoolean holdsFeed = new AtomicBoolean();
-  private volatile Mode mode = Mode.POLLING;
+  private volatile Mode mode = Mode.WAITING;
   private volatile RunUpdate last;
 
   RunWatch(RunWatcher owner, String runId, String token, RunWatchListener listener) {
@@ -81,20 +84,40 @@ public final class RunWatch {
 
   // ---- for the feed and the poller
 
-  /** Starts following, over the feed when {@code feed} (a slot this watch now holds). */
-  void start(boolean feed) {
-    holdsFeed.set(feed);
-    if (ended.get()) {
-      releaseFeed(); // ended before it began (the client closed meanwhile)
+  /**
+   * Follows over the feed, in a feed slot this watch now holds, taking over from retrieve
+   * polling if that had begun; false if the watch has ended (the slot goes to the next).
+   */
+  synchronized boolean startFeed() {
+    holdsFeed.set(true);
+    RunUpdate seen = last;
+    if (ended.get() || (seen != null && seen.isOver()) || owner.isClosed()) {
+      if (!ended.get()) {
+        // The run was just seen over, or the client is closing: finish(), about to run, gives
+        // the slot back.
+        return true;
+      }
+      // Ended while it waited: the queue passes the slot on, unless finish() already gave it back.
+      return !holdsFeed.compareAndSet(true, false);
+    }
+    if (mode == Mode.POLLING) {
+      calls.handOver(); // the poller's pending step and request are dropped
+    }
+    mode = Mode.FEED;
+    new ShapeFeed(this).start();
+    return true;
+  }
+
+  /**
+   * Polls retrieve until a feed slot comes, or for good when the client has no feeds; nothing
+   * if the watch already follows the feed or has ended.
+   */
+  synchronized void startPolling() {
+    if (ended.get() || mode != Mode.WAITING) {
       return;
     }
-    if (feed) {
-      mode = Mode.FEED;
-      new ShapeFeed(this).start();
-    } else {
-      mode = Mode.POLLING;
-      new RetrievePoller(this).start();
-    }
+    mode = Mode.POLLING;
+    new RetrievePoller(this).start();
   }
 
   RunCalls calls() {
@@ -109,9 +132,12 @@ public final class RunWatch {
     return token;
   }
 
-  /** Tells the listener of {@code update}, then ends the watch when the run is over. */
-  void report(RunUpdate update) {
-    if (ended.get()) {
+  /**
+   * Tells the listener of {@code update}, then ends the watch when the run is over; an update
+   * from a lane handed over (a poll answered as the feed took over) is dropped.
+   */
+  void report(RunUpdate update, RunCalls.Lane from) {
+    if (ended.get() || !from.isCurrent()) {
       return;
     }
     RunUpdate previous = last;

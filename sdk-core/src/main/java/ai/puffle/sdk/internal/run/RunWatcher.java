@@ -13,9 +13,10 @@ import okhttp3.OkHttpClient;
 /**
  * Follows Trigger.dev runs for one client, so that a wait can end as soon as its task's run
  * does. Each watch authenticates with its run's public access token, never with the API key.
- * The first {@code maxLiveFeeds} concurrent watches follow the realtime feed (about 20 s
- * long-polls, the run's end seen within a round trip); the others poll retrieve (1 s growing to
- * 3 s). No thread is held between requests. {@link #streams} also reads a run's realtime streams
+ * Up to {@code maxLiveFeeds} concurrent watches follow the realtime feed (about 20 s long-polls,
+ * the run's end seen within a round trip); the others poll retrieve (1 s growing to 3 s) while
+ * they wait, in order, for a feed slot, and the feed takes over when one frees. No thread is held
+ * between requests. {@link #streams} also reads a run's realtime streams
  * ({@link RunStreams}). Thread-safe; {@link #close()} ends every watch and stream reader.
  *
  * <pre>{@code
@@ -98,10 +99,16 @@ public final class RunWatcher implements AutoCloseable {
       watch.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client is closed");
       return watch;
     }
+    Runnable start = () -> {
+      if (limits.maxLiveFeeds() > 0) {
+        limits.feed(watch::startFeed); // at once when a slot is free, else when one frees
+      }
+      watch.startPolling(); // nothing if the feed has begun
+    };
     if (startAfter.isZero() || startAfter.isNegative()) {
-      watch.start(limits.tryTakeFeed());
+      start.run();
     } else {
-      watch.calls().after(startAfter, () -> watch.start(limits.tryTakeFeed()));
+      watch.calls().lane().after(startAfter, start);
     }
     return watch;
   }
@@ -171,14 +178,14 @@ public final class RunWatcher implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (limits != null) {
+      limits.clear(); // first: a slot freed below must not start a waiting watch's feed
+    }
     for (RunWatch w : active) {
       w.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client was closed");
     }
     if (streams != null) {
       streams.close();
-    }
-    if (limits != null) {
-      limits.clear();
     }
   }
 
@@ -194,7 +201,8 @@ public final class RunWatcher implements AutoCloseable {
     return api;
   }
 
-  OkHttpClient http() {
+  /** The HTTP client of the watcher's Trigger.dev requests (tests watch its dispatcher). */
+  public OkHttpClient http() {
     return http;
   }
 

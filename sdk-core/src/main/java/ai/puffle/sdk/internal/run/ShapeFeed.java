@@ -35,6 +35,7 @@ final class ShapeFeed implements RunCalls.Handler {
   static final int QUICK_EMPTY_LIMIT = 3;
 
   private final RunWatch watch;
+  private final RunCalls.Lane lane;
   private final ShapeLog log = new ShapeLog();
   private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, 2.0);
   private int failures;
@@ -43,6 +44,7 @@ final class ShapeFeed implements RunCalls.Handler {
 
   ShapeFeed(RunWatch watch) {
     this.watch = watch;
+    this.lane = watch.calls().lane();
   }
 
   void start() {
@@ -52,7 +54,7 @@ final class ShapeFeed implements RunCalls.Handler {
   private void send() {
     TriggerApi api = watch.owner().api();
     sentLive = log.isLive();
-    watch.calls().send(api.get(log.nextUrl(api.feedUrl(watch.runId())), watch.token(), true), false, this);
+    lane.send(api.get(log.nextUrl(api.feedUrl(watch.runId())), watch.token(), true), false, this);
   }
 
   @Override
@@ -112,7 +114,7 @@ final class ShapeFeed implements RunCalls.Handler {
     if (outcome == ShapeLog.Outcome.CHANGED) {
       Map<String, Object> row = log.row(watch.runId());
       if (row != null) {
-        watch.report(update(row));
+        watch.report(update(row), lane);
       }
     }
     next(r, outcome == ShapeLog.Outcome.CHANGED);
@@ -132,7 +134,7 @@ final class ShapeFeed implements RunCalls.Handler {
     boolean quick = sentLive && !changed && r.elapsed.compareTo(MIN_LIVE_CYCLE) < 0;
     quickEmpty = quick ? quickEmpty + 1 : 0;
     if (quickEmpty >= QUICK_EMPTY_LIMIT) {
-      watch.calls().after(MIN_LIVE_CYCLE.minus(r.elapsed), this::send);
+      lane.after(MIN_LIVE_CYCLE.minus(r.elapsed), this::send);
     } else {
       send();
     }
@@ -149,7 +151,7 @@ final class ShapeFeed implements RunCalls.Handler {
           "the feed failed " + failures + " times in a row (last: " + what + ")");
       return;
     }
-    watch.calls().after(backoff.next(requested), this::send);
+    lane.after(backoff.next(requested), this::send);
   }
 
   private RunUpdate update(Map<String, Object> row) {

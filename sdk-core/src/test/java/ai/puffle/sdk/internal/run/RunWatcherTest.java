@@ -79,6 +79,28 @@ class RunWatcherTest {
     assertTrue(pathsOf("run_a").stream().allMatch(p -> p.startsWith("/realtime/")));
   }
 
+  @Test
+  void aWatchPollingBeyondTheCapTakesTheFeedWhenASlotFrees() throws Exception {
+    h.timing.holdDelayedTasks();
+    heldFeed("run_a");
+    h.trigger.retrieve("run_b", retrieve("EXECUTING"));
+    h.trigger.feed("run_b", snapshot("h-b", "0_0", insert(row("COMPLETED_SUCCESSFULLY")), UP_TO_DATE));
+
+    RunWatch a = h.watch("run_a");
+    RunWatch b = h.watch("run_b");
+    assertEquals(RunWatch.Mode.POLLING, b.mode(), "beyond the cap, retrieve is polled");
+    awaitTrue(() -> h.timing.heldTasks() == 1, "b's next poll to be scheduled");
+    assertEquals(List.of("/api/v3/runs/run_b"), pathsOf("run_b"));
+
+    a.cancel();
+    assertTrue(await(b).isRunOver(), "the feed took over and saw the run end");
+    assertEquals(List.of("/api/v3/runs/run_b", "/realtime/v1/runs/run_b"), pathsOf("run_b"));
+    h.timing.releaseDelayed(); // the poll b had scheduled before the feed took over
+    Thread.sleep(50);
+    assertEquals(2, pathsOf("run_b").size(), "the dropped poll sends nothing");
+    assertEquals(0, h.watcher.liveFeeds());
+  }
+
   List<String> pathsOf(String run) {
     List<String> out = new ArrayList<>();
     h.trigger.requests().forEach(r -> {
@@ -202,7 +224,6 @@ class RunWatcherTest {
     h.close();
     h = new WatchHarness(2);
     Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
-    AtomicInteger feeds = new AtomicInteger();
     AtomicInteger retrieves = new AtomicInteger();
     AtomicInteger maxFeeds = new AtomicInteger();
     AtomicInteger maxRetrieves = new AtomicInteger();
@@ -214,15 +235,25 @@ class RunWatcherTest {
       }
       return n == 1 ? retrieve("EXECUTING") : retrieveDone("COMPLETED");
     });
+    List<long[]> feedSpans = new java.util.concurrent.CopyOnWriteArrayList<>();
     OkHttpClient counting = h.transport.runClient().newBuilder().addInterceptor(chain -> {
       boolean feed = chain.request().url().encodedPath().startsWith("/realtime/");
-      AtomicInteger now = feed ? feeds : retrieves;
-      AtomicInteger max = feed ? maxFeeds : maxRetrieves;
-      max.accumulateAndGet(now.incrementAndGet(), Math::max);
+      if (feed) {
+        // A feed whose watch ended as it began is cancelled at once: count the ones that ran.
+        long start = System.nanoTime();
+        try {
+          return chain.proceed(chain.request());
+        } finally {
+          if (!chain.call().isCanceled()) {
+            feedSpans.add(new long[] {start, System.nanoTime()});
+          }
+        }
+      }
+      maxRetrieves.accumulateAndGet(retrieves.incrementAndGet(), Math::max);
       try {
         return chain.proceed(chain.request());
       } finally {
-        now.decrementAndGet();
+        retrieves.decrementAndGet();
       }
     }).build();
     RunWatcher watcher = new RunWatcher(h.trigger.url(), counting, h.timing, 2);
@@ -235,6 +266,10 @@ class RunWatcherTest {
 
     for (CompletableFuture<RunOutcome> f : all) {
       assertTrue(f.get().isRunOver(), f.get().toString());
+    }
+    for (long[] span : feedSpans) {
+      long overlapping = feedSpans.stream().filter(o -> o[0] <= span[0] && o[1] > span[0]).count();
+      maxFeeds.accumulateAndGet((int) overlapping, Math::max);
     }
     assertTrue(maxFeeds.get() <= 2, "feeds in flight: " + maxFeeds);
     assertEquals(RunLimits.RETRIEVE_CONCURRENCY, maxRetrieves.get(), "retrieves in flight");

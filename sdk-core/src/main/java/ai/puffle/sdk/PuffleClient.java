@@ -3,7 +3,9 @@ package ai.puffle.sdk;
 import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.generated.api.CampaignsApi;
 import ai.puffle.sdk.internal.ClientConfig;
+import ai.puffle.sdk.internal.ClientInternals;
 import ai.puffle.sdk.internal.exec.CallRunner;
+import ai.puffle.sdk.internal.exec.ClockTiming;
 import ai.puffle.sdk.internal.exec.Lifecycle;
 import ai.puffle.sdk.internal.exec.SystemTiming;
 import ai.puffle.sdk.internal.exec.Timing;
@@ -55,6 +57,10 @@ public final class PuffleClient implements AutoCloseable {
   public static final String ENV_TRIGGER_API_URL = "PUFFLE_TRIGGER_API_URL";
   /** The system property holding Trigger.dev's API URL (wins over the environment). */
   public static final String PROP_TRIGGER_API_URL = "puffle.triggerApiUrl";
+
+  static {
+    ClientInternals.expose(client -> client.ctx);
+  }
 
   private final ClientContext ctx;
   private final Transport transport;
@@ -154,10 +160,6 @@ public final class PuffleClient implements AutoCloseable {
     timing.close();
   }
 
-  /** Follows the Trigger.dev runs of tasks (shared with the clients derived from this one). */
-  RunWatcher runWatcher() {
-    return ctx.runWatcher();
-  }
 
   @Override
   public String toString() {
@@ -167,7 +169,7 @@ public final class PuffleClient implements AutoCloseable {
   /** Builds a {@link PuffleClient}. Every setter checks its value at once. */
   public static final class Builder {
     private final ClientConfig config = new ClientConfig();
-    private Timing timing;
+    private PuffleClock clock;
 
     private Builder() {}
 
@@ -299,9 +301,12 @@ public final class PuffleClient implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the clock and schedulers (tests use virtual time). */
-    Builder timing(Timing timing) {
-      this.timing = timing;
+    /**
+     * The time the client waits by (default: real time). A test hands in a virtual clock, such
+     * as {@code FakePuffle.clientClock()}, so that its waits take no real time and replay exactly.
+     */
+    public Builder clock(PuffleClock clock) {
+      this.clock = ai.puffle.sdk.internal.mapping.Validate.notNull("clock", clock);
       return this;
     }
 
@@ -314,7 +319,7 @@ public final class PuffleClient implements AutoCloseable {
       config.requireKey();
       Transport transport = new Transport(config.transportSettings());
       Transport content = transport.withReadTimeout(config.contentReadTimeout);
-      Timing t = timing != null ? timing : new SystemTiming();
+      Timing t = clock != null ? new ClockTiming(clock) : new SystemTiming();
       Lifecycle lifecycle = new Lifecycle();
       RequestFactory requests = new RequestFactory(config.baseUrl, PuffleJson.moshi());
       CallRunner runner = new CallRunner(new ErrorMapper(new Redactor(config.apiKeyValue())));

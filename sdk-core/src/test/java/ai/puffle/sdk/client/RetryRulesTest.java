@@ -254,8 +254,8 @@ class RetryRulesTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    try (PuffleClient dead = ai.puffle.sdk.ClientTestAccess.withTiming(PuffleClient.builder()
-        .apiKey(TestClients.API_KEY).baseUrl("http://127.0.0.1:" + port), timing).build()) {
+    try (PuffleClient dead = PuffleClient.builder()
+        .apiKey(TestClients.API_KEY).baseUrl("http://127.0.0.1:" + port).clock(timing).build()) {
       PuffleConnectionException e = assertThrows(PuffleConnectionException.class,
           () -> dead.sessions().get(SESSION_ID));
       assertFalse(e.requestSent());

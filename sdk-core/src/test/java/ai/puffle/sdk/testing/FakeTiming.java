@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * scheduler advances the clock by the delay and runs the task at once on one worker thread.
  * Nothing really waits.
  */
-public final class FakeTiming implements Timing {
+public final class FakeTiming implements Timing, ai.puffle.sdk.PuffleClock {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
   private final java.util.Random random = new java.util.Random(42);
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
@@ -88,6 +88,32 @@ public final class FakeTiming implements Timing {
     }
     sleeps.add(Duration.ofNanos(nanos));
     now.addAndGet(nanos);
+  }
+
+  /** A client's blocking wait: advances the clock at once. */
+  @Override
+  public void sleep(Duration duration) throws InterruptedException {
+    sleep(duration.toNanos());
+  }
+
+  /** A client's asynchronous wait: as {@link #async()}. */
+  @Override
+  public Cancellable schedule(Runnable task, Duration delay) {
+    java.util.concurrent.ScheduledFuture<?> f = async.schedule(() -> {
+      task.run();
+      return null;
+    }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    return new Cancellable() {
+      @Override
+      public boolean cancel() {
+        return f.cancel(false);
+      }
+
+      @Override
+      public boolean isDone() {
+        return f.isDone();
+      }
+    };
   }
 
   /** Every wait so far, in order. */

@@ -1,7 +1,6 @@
 package ai.puffle.sdk.testing;
 
 import ai.puffle.sdk.PuffleClient;
-import ai.puffle.sdk.internal.exec.Timing;
 import mockwebserver3.MockWebServer;
 
 /** Builds clients for tests: a fixed key, the server's URL, virtual time. */
@@ -17,9 +16,8 @@ public final class TestClients {
    * tests that follow runs turn it on and point it at their own Trigger.dev). Its read timeout is
    * 5 s, so a test whose script runs out of responses fails quickly instead of hanging.
    */
-  public static PuffleClient.Builder builder(MockWebServer server, Timing timing) {
-    return ai.puffle.sdk.ClientTestAccess.withTiming(
-        PuffleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString())
-            .readTimeout(java.time.Duration.ofSeconds(5)).watchRuns(false), timing);
+  public static PuffleClient.Builder builder(MockWebServer server, FakeTiming timing) {
+    return PuffleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString())
+        .readTimeout(java.time.Duration.ofSeconds(5)).watchRuns(false).clock(timing);
   }
 }

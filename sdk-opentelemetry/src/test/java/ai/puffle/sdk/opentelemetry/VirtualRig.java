@@ -1,7 +1,6 @@
 package ai.puffle.sdk.opentelemetry;
 
 import ai.puffle.sdk.PuffleClient;
-import ai.puffle.sdk.TelemetryTestAccess;
 import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.SeededCampaign;
 import ai.puffle.sdk.testkit.TimeMode;
@@ -34,14 +33,13 @@ final class VirtualRig implements AutoCloseable {
       .readTimeout(5, TimeUnit.SECONDS)
       .addInterceptor(this::hook)
       .build();
-  final PuffleClient client = TelemetryTestAccess.withTiming(
-          PuffleClient.builder()
-              .apiKey(fake.apiKey())
-              .baseUrl(fake.baseUrl())
-              .okHttpClient(http)
-              .watchRuns(false)
-              .eventListener(otel.telemetry),
-          time)
+  final PuffleClient client = PuffleClient.builder()
+      .apiKey(fake.apiKey())
+      .baseUrl(fake.baseUrl())
+      .okHttpClient(http)
+      .watchRuns(false)
+      .eventListener(otel.telemetry)
+      .clock(time)
       .build();
 
   /** Runs {@code action} just before the client's {@code n}-th turn request (from 1) is sent. */

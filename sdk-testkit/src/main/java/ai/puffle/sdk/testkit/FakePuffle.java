@@ -1,7 +1,9 @@
 package ai.puffle.sdk.testkit;
 
 import ai.puffle.sdk.testkit.internal.Emulator;
+import ai.puffle.sdk.PuffleClock;
 import ai.puffle.sdk.testkit.internal.EmulatorConfig;
+import ai.puffle.sdk.testkit.internal.VirtualClientClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,12 @@ import okhttp3.HttpUrl;
  */
 public final class FakePuffle implements AutoCloseable {
   private final Emulator emulator;
+  private final long seed;
+  private VirtualClientClock clientClock;
 
   private FakePuffle(EmulatorConfig config) {
     this.emulator = new Emulator(config);
+    this.seed = config.seed;
   }
 
   /** Starts an emulator with the defaults of {@link Builder}. */
@@ -193,6 +198,33 @@ public final class FakePuffle implements AutoCloseable {
     return emulator.clock();
   }
 
+  /**
+   * A clock for the clients of this emulator in {@link TimeMode#virtual()}: give it to {@code
+   * PuffleClient.Builder.clock}. Client and emulator then share one timeline: a blocking call's
+   * back-off or poll interval moves the emulator's clock by that much and returns at once, so a
+   * {@code turnAndWait} with the default {@code WaitOptions} finishes instantly, the same way
+   * every run. An asynchronous call's waits run in due order on one thread of the emulator's,
+   * which moves the clock to each one's time. Jitter is seeded by {@link Builder#seed}. One clock
+   * per emulator, shared by its clients; {@link #close()} stops it.
+   *
+   * <p>Turn run watching off on such a client ({@code watchRuns(false)}): the polls alone then
+   * decide when a wait ends, which keeps a test deterministic. {@link FakePuffleExtension} does
+   * both for you when the emulator's time is virtual.
+   *
+   * @throws IllegalStateException when the time mode is not virtual (in scaled or real time a
+   *     client keeps its own, real, clock)
+   */
+  public synchronized PuffleClock clientClock() {
+    if (!emulator.clock().isVirtual()) {
+      throw new IllegalStateException(
+          "clientClock() needs TimeMode.virtual(); in scaled or real time clients keep the real clock");
+    }
+    if (clientClock == null) {
+      clientClock = new VirtualClientClock(emulator.clock(), seed);
+    }
+    return clientClock;
+  }
+
   /** The fault script. */
   public Faults faults() {
     return emulator.faults();
@@ -336,6 +368,11 @@ public final class FakePuffle implements AutoCloseable {
    */
   @Override
   public void close() {
+    synchronized (this) {
+      if (clientClock != null) {
+        clientClock.close();
+      }
+    }
     emulator.close();
     assertContractKept();
   }

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>{@link #perTest()} gives every test method its own emulator; {@link #perClass()} shares one
  * per test class and must be registered on a {@code static} field. The emulator's defaults apply
- * ({@code TimeMode.scaled(0.01)}: a turn takes 150 ms); {@link #withFake} changes them. Immutable.
+ * ({@code TimeMode.scaled(0.01)}: a turn takes 150 ms); {@link #withFake} changes them. With
+ * {@code withFake(b -> b.timeMode(TimeMode.virtual()))} the client runs on the emulator's clock
+ * ({@link FakePuffle#clientClock()}, runs not followed): its waits take no real time and the test
+ * replays exactly. Immutable.
  */
 public final class FakePuffleExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
@@ -197,6 +200,9 @@ public final class FakePuffleExtension
           .apiKey(fake.apiKey())
           .baseUrl(fake.baseUrl())
           .triggerApiUrl(fake.triggerApiUrl());
+      if (fake.clock().isVirtual()) {
+        clientBuilder.clock(fake.clientClock()).watchRuns(false);
+      }
       clientOptions.accept(clientBuilder);
       return new Resources(fake, clientBuilder.build());
     } catch (RuntimeException e) {

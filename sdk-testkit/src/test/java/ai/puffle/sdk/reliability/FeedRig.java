@@ -1,11 +1,10 @@
 package ai.puffle.sdk.reliability;
 
 import ai.puffle.sdk.PuffleClient;
-import ai.puffle.sdk.ReliabilityAccess;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.internal.run.RunAccess;
+import ai.puffle.sdk.internal.ClientInternals;
 import ai.puffle.sdk.internal.run.RunWatcher;
 import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.Operation;
@@ -64,17 +63,16 @@ final class FeedRig implements AutoCloseable {
     this.campaign = fake.defaultCampaign();
     this.emulatorStart = fake.clock().now();
     this.timing = new VirtualTiming(d -> fake.clock().advance(d));
-    this.client = ReliabilityAccess.withTiming(
-            PuffleClient.builder()
+    this.client = PuffleClient.builder()
                 .apiKey(fake.apiKey())
                 .baseUrl(fake.baseUrl())
                 .triggerApiUrl(fake.triggerApiUrl())
                 .okHttpClient(shared.http)
-                .maxLiveRunFeeds(maxLiveFeeds),
-            timing)
-        .build();
-    this.watcher = ReliabilityAccess.runWatcher(client);
-    this.probe = new RigProbe(fake, shared.http.dispatcher(), RunAccess.dispatcher(watcher)) {
+                .maxLiveRunFeeds(maxLiveFeeds)
+                .clock(timing)
+            .build();
+    this.watcher = ClientInternals.context(client).runWatcher();
+    this.probe = new RigProbe(fake, shared.http.dispatcher(), watcher.http().dispatcher()) {
       @Override
       public void onQuiet() {
         mostLiveFeeds = Math.max(mostLiveFeeds, watcher.liveFeeds());
@@ -191,6 +189,7 @@ final class FeedRig implements AutoCloseable {
   public void close() {
     onQuiet = null;
     client.close();
+    timing.close();
     fake.close();
   }
 }

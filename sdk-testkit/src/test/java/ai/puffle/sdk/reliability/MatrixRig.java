@@ -1,11 +1,10 @@
 package ai.puffle.sdk.reliability;
 
 import ai.puffle.sdk.PuffleClient;
-import ai.puffle.sdk.ReliabilityAccess;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.WaitOptions;
-import ai.puffle.sdk.internal.run.RunAccess;
+import ai.puffle.sdk.internal.ClientInternals;
 import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.SeededCampaign;
 import ai.puffle.sdk.testkit.TimeMode;
@@ -91,20 +90,19 @@ final class MatrixRig implements AutoCloseable {
     this.campaign = fake.defaultCampaign();
     this.timing = new VirtualTiming(d -> fake.clock().advance(d));
     this.client =
-        ReliabilityAccess.withTiming(
-                PuffleClient.builder()
+        PuffleClient.builder()
                     .apiKey(fake.apiKey())
                     .baseUrl(fake.baseUrl())
                     .triggerApiUrl(fake.triggerApiUrl())
                     .okHttpClient(shared.http)
                     .contentReadTimeout(READ_TIMEOUT)
-                    .eventListener(events),
-                timing)
+                    .eventListener(events)
+                .clock(timing)
             .build();
     // Waits follow their task's run (as by default): their polls and the run watcher's requests
     // run on the driver, on the same virtual clock.
     timing.drive(new RigProbe(fake, shared.http.dispatcher(),
-        RunAccess.dispatcher(ReliabilityAccess.runWatcher(client))), VirtualDriver.STEP);
+        ClientInternals.context(client).runWatcher().http().dispatcher()), VirtualDriver.STEP);
   }
 
   Hooks hooks() {
@@ -185,6 +183,7 @@ final class MatrixRig implements AutoCloseable {
   public void close() {
     shared.hooks.clear();
     client.close();
+    timing.close();
     fake.close();
   }
 }

@@ -1,11 +1,15 @@
 package ai.puffle.sdk.reliability;
 
+import ai.puffle.sdk.PuffleClock;
 import ai.puffle.sdk.internal.exec.CallerRunsScheduler;
 import ai.puffle.sdk.internal.exec.Timing;
 import dev.failsafe.spi.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -21,7 +25,7 @@ import java.util.function.Consumer;
  * {@link #drive}: it runs their steps one at a time and moves the same clock when the client and
  * the emulator are quiet. Without one, {@link #async()} refuses.
  */
-final class VirtualTiming implements Timing {
+final class VirtualTiming implements Timing, PuffleClock {
   /** The client's clock at the start (any value: only differences count). */
   static final long START_NANOS = 1_000_000_000L;
 
@@ -102,6 +106,28 @@ final class VirtualTiming implements Timing {
   }
 
   @Override
+  public void sleep(Duration duration) throws InterruptedException {
+    sleep(duration.toNanos());
+  }
+
+  @Override
+  public Cancellable schedule(Runnable task, Duration delay) {
+    ScheduledFuture<?> f = async().schedule(Executors.callable(task), delay.toNanos(),
+        TimeUnit.NANOSECONDS);
+    return new Cancellable() {
+      @Override
+      public boolean cancel() {
+        return f.cancel(false);
+      }
+
+      @Override
+      public boolean isDone() {
+        return f.isDone();
+      }
+    };
+  }
+
+  @Override
   public Scheduler blocking() {
     return blocking;
   }
@@ -115,6 +141,7 @@ final class VirtualTiming implements Timing {
     return d;
   }
 
+  /** Stops the driver (the client does not close a clock it was given). */
   @Override
   public void close() {
     VirtualDriver d = driver;

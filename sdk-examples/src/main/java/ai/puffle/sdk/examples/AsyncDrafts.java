@@ -2,6 +2,7 @@ package ai.puffle.sdk.examples;
 
 import ai.puffle.sdk.AsyncSessions;
 import ai.puffle.sdk.Campaign;
+import ai.puffle.sdk.LiveTurn;
 import ai.puffle.sdk.PuffleAsyncClient;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.SequenceContext;
@@ -170,11 +171,11 @@ public final class AsyncDrafts {
         : sessions.create(campaignId, node.id()).thenApply(Session::id);
     String brief = Samples.brief(node.aiPurpose().orElse(null));
     return session
-        .thenCompose(id -> sessions.turnAndWait(id, request(brief, context), wait, progress))
+        .thenCompose(id -> live(sessions.startTurn(id, request(brief, context), wait, progress), label, board))
         .thenCompose(first -> {
           board.println("  " + label + ": turn 1 answered in " + Durations.format(first.elapsed()));
-          return sessions.turnAndWait(
-              first.session().id(), request(Samples.ANSWERS.get(0), context), wait, progress);
+          return live(sessions.startTurn(
+              first.session().id(), request(Samples.ANSWERS.get(0), context), wait, progress), label, board);
         })
         .whenComplete((second, error) -> {
           if (second != null) {
@@ -182,6 +183,12 @@ public final class AsyncDrafts {
                 + (second.skeletonChanged() ? ", skeleton written" : ""));
           }
         });
+  }
+
+  /** The result of a live turn, whose run's statuses go to the board as they change. */
+  private static CompletableFuture<TurnResult> live(
+      CompletableFuture<LiveTurn> started, String label, ProgressBoard board) {
+    return started.thenCompose(turn -> turn.onEvent(e -> board.event(label, e)).result());
   }
 
   private static String plural(int n, String noun) {

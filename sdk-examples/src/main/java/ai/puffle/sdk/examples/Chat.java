@@ -13,6 +13,7 @@ import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.examples.support.ExitCodes;
 import ai.puffle.sdk.examples.support.Failure;
 import ai.puffle.sdk.examples.support.NodeConversation;
+import ai.puffle.sdk.examples.support.LiveReply;
 import ai.puffle.sdk.examples.support.ProgressLine;
 import ai.puffle.sdk.examples.support.Render;
 import ai.puffle.sdk.examples.support.Samples;
@@ -97,7 +98,7 @@ public final class Chat {
         NodeConversation opened =
             NodeConversation.open(client, target.campaignId(), target.nodeId(), target.waitOptions());
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        return new Loop(opened, reader, out, err, !interactive).run();
+        return new Loop(opened, reader, out, err, !interactive, interactive).run();
       }
     } catch (RuntimeException e) {
       Failure failure = Failure.of(e);
@@ -116,8 +117,10 @@ public final class Chat {
     private final PrintStream err;
     private final boolean echo;
     private final Render render;
+    private final LiveReply live;
 
-    Loop(NodeConversation opened, BufferedReader in, PrintStream out, PrintStream err, boolean echo) {
+    Loop(NodeConversation opened, BufferedReader in, PrintStream out, PrintStream err, boolean echo,
+        boolean interactive) {
       this.opened = opened;
       this.chat = opened.conversation();
       this.in = in;
@@ -125,6 +128,7 @@ public final class Chat {
       this.err = err;
       this.echo = echo;
       this.render = new Render(out);
+      this.live = new LiveReply(out, interactive);
     }
 
     int run() {
@@ -199,8 +203,7 @@ public final class Chat {
     }
 
     private void send(String message) {
-      TurnResult result = chat.send(message);
-      render.said("puffle> ", result.reply());
+      TurnResult result = live.show(chat.startTurn(message), "puffle> ");
       if (result.skeletonChanged()) {
         out.println("(The skeleton changed: /skeleton shows it, /draft the draft.)");
       }

@@ -13,6 +13,7 @@ import ai.puffle.sdk.examples.support.ExitCodes;
 import ai.puffle.sdk.examples.support.Failure;
 import ai.puffle.sdk.examples.support.FlowException;
 import ai.puffle.sdk.examples.support.NodeConversation;
+import ai.puffle.sdk.examples.support.LiveReply;
 import ai.puffle.sdk.examples.support.ProgressLine;
 import ai.puffle.sdk.examples.support.Render;
 import ai.puffle.sdk.examples.support.Samples;
@@ -104,7 +105,8 @@ public final class CreateTurnExamples {
         + opened.purpose().map(p -> " (\"" + p + "\")").orElse(""));
     out.println("Session " + chat.sessionId());
 
-    Session session = chat(chat, Samples.brief(opened.purpose().orElse(null)), render, out);
+    LiveReply live = new LiveReply(out, Terminal.isInteractive());
+    Session session = chat(chat, Samples.brief(opened.purpose().orElse(null)), render, live, out);
     out.println();
     render.skeleton(session.skeleton().orElseThrow(), session);
     out.println();
@@ -125,13 +127,13 @@ public final class CreateTurnExamples {
   }
 
   /** Sends the brief, then answers, until the session has a skeleton and a draft. */
-  private static Session chat(Conversation chat, String brief, Render render, PrintStream out) {
+  private static Session chat(
+      Conversation chat, String brief, Render render, LiveReply live, PrintStream out) {
     String message = brief;
     for (int turn = 1; turn <= Samples.MAX_TURNS; turn++) {
       out.println();
       render.said("You: ", message);
-      TurnResult result = chat.send(message);
-      render.said("Puffle: ", result.reply());
+      TurnResult result = live.show(chat.startTurn(message), "Puffle: ");
       Session session = result.session();
       if (session.hasSkeleton() && session.hasDraft()) {
         return session;

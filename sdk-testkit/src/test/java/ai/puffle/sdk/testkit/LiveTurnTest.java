@@ -28,6 +28,8 @@ class LiveTurnTest {
       .pollInterval(Duration.ofMillis(5), Duration.ofMillis(20))
       .timeout(Duration.ofSeconds(20))
       .build();
+  /** Puffle's own poll pace: the client first looks at a just-accepted run 1.5 s in. */
+  private static final WaitOptions PUFFLE_PACE = WaitOptions.builder().timeout(Duration.ofSeconds(20)).build();
 
   @RegisterExtension
   final FakePuffleExtension puffle = FakePuffleExtension.perTest()
@@ -54,7 +56,7 @@ class LiveTurnTest {
             .triggerApiUrl(fake.triggerApiUrl()).build()) {
       String session = newSession(fake, client);
       LiveTurn turn = client.sessions().startTurn(session, TurnRequest.of("Write an intro email"),
-          FAST, ai.puffle.sdk.RequestOptions.none());
+          PUFFLE_PACE, ai.puffle.sdk.RequestOptions.none());
       assertTrue(turn.run().isKnown());
       List<TurnEvent> events = all(turn);
 
@@ -84,7 +86,7 @@ class LiveTurnTest {
         fake.faults().next(Operation.READ_STREAM, fault);
       }
       LiveTurn turn = client.sessions().startTurn(session, TurnRequest.of("VPs of Sales; a 15-minute call"),
-          FAST, ai.puffle.sdk.RequestOptions.none());
+          PUFFLE_PACE, ai.puffle.sdk.RequestOptions.none());
       List<TurnEvent> events = all(turn);
       assertEquals(1, fake.turnMessagesAccepted(session).size(), "the turn was sent once");
       return events;

@@ -72,7 +72,7 @@ final class LiveTurnImpl implements LiveTurn {
             ? CompletableFuture.completedFuture(settled)
             : waiter.forTask(sessionId, run, wait.watchRun(), wait.initialPollInterval(),
                 wait.maxPollInterval(), timeout, knownBusy, ai.puffle.sdk.TaskStatus.CHAT_PROCESSING,
-                scope, listener -> turn.startWatch(listener, Waiter.watchStartDelay(knownBusy))))
+                scope, listener -> turn.startWatch(listener, Waiter.watchStartDelay(knownBusy, wait.initialPollInterval()))))
         .thenApply(after -> TurnOutcome.of(baseline, after, run, sends, turn.elapsed())));
     turn.flow.whenComplete(turn::finished);
     return turn;

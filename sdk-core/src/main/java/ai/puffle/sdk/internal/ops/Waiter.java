@@ -51,7 +51,7 @@ final class Waiter {
       String sessionId, RunHandle run, boolean watch, Duration initial, Duration max,
       Duration timeout, boolean knownBusy, TaskStatus task, CallScope scope) {
     return forTask(sessionId, run, watch, initial, max, timeout, knownBusy, task, scope,
-        listener -> ctx.runs.watch(run, listener, watchStartDelay(knownBusy)));
+        listener -> ctx.runs.watch(run, listener, watchStartDelay(knownBusy, initial)));
   }
 
   /**
@@ -117,9 +117,17 @@ final class Waiter {
     return loop.start(knownBusy).result();
   }
 
-  /** When to first look at a run: later for a task just accepted, at once otherwise. */
-  static Duration watchStartDelay(boolean justAccepted) {
-    return justAccepted ? RetryRules.WATCH_START_DELAY : Duration.ZERO;
+  /**
+   * When to first look at a run: at once, unless its task was just accepted; then after {@link
+   * RetryRules#WATCH_START_DELAY}, or three quarters of the first poll interval when that is
+   * shorter (a wait paced faster than Puffle's, as on an emulator's scaled clock, looks sooner).
+   */
+  static Duration watchStartDelay(boolean justAccepted, Duration firstPoll) {
+    if (!justAccepted) {
+      return Duration.ZERO;
+    }
+    Duration quarters = firstPoll.multipliedBy(3).dividedBy(4);
+    return quarters.compareTo(RetryRules.WATCH_START_DELAY) < 0 ? quarters : RetryRules.WATCH_START_DELAY;
   }
 
   /**

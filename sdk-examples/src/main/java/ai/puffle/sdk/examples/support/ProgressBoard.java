@@ -2,6 +2,7 @@ package ai.puffle.sdk.examples.support;
 
 import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.TaskStatus;
+import ai.puffle.sdk.TurnEvent;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Shows the progress of many concurrent waits as one summary: the elapsed time and how many
- * sessions are in each task status. On a terminal it redraws one line ({@code \r}) on every poll;
+ * sessions are in each state (the run's status of a live turn, or the task status a poll saw). On a terminal it redraws one line ({@code \r}) on every poll;
  * otherwise it prints the summary as a plain line at most once a second, when it changed.
  * Thread-safe: polls of different sessions report from different threads.
  */
@@ -18,7 +19,7 @@ public final class ProgressBoard {
   private final PrintStream out;
   private final boolean interactive;
   private final long start = System.nanoTime();
-  private final Map<String, TaskStatus> statuses = new LinkedHashMap<>();
+  private final Map<String, String> statuses = new LinkedHashMap<>();
   private String lastSummary = "";
   private String lastLine = "";
   private long lastPrintedNanos;
@@ -44,14 +45,26 @@ public final class ProgressBoard {
       public void poll(Wait wait, int polls, TaskStatus status, Duration elapsed) {
         if (wait.kind() == Wait.Kind.TASK) {
           onPoll.run();
-          update(key, status);
+          update(key, ProgressLine.name(status));
         }
       }
     };
     return operation -> listener;
   }
 
-  private synchronized void update(String key, TaskStatus status) {
+  /**
+   * Shows an event of a live turn of {@code key}: the run's status (in lower case), or {@code
+   * done} at its end.
+   */
+  public void event(String key, TurnEvent e) {
+    if (e.kind() == TurnEvent.Kind.STATUS) {
+      update(key, e.runStatus().orElse("").toLowerCase(java.util.Locale.ROOT));
+    } else if (e.kind() == TurnEvent.Kind.END) {
+      update(key, "done");
+    }
+  }
+
+  private synchronized void update(String key, String status) {
     statuses.put(key, status);
     long now = System.nanoTime();
     String summary = summary();
@@ -91,7 +104,7 @@ public final class ProgressBoard {
 
   private String summary() {
     Map<String, Integer> counts = new TreeMap<>();
-    statuses.values().forEach(s -> counts.merge(ProgressLine.name(s), 1, Integer::sum));
+    statuses.values().forEach(s -> counts.merge(s, 1, Integer::sum));
     StringBuilder s = new StringBuilder();
     counts.forEach((name, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(name));
     return s.toString();

@@ -32,10 +32,10 @@ public final class ProgressLine implements PuffleEventListener, PuffleEventListe
     this.interactive = interactive;
   }
 
-  /** This line, for every call. */
+  /** This line, for every call but a live turn's, which shows its own progress ({@link LiveReply}). */
   @Override
   public PuffleEventListener create(Operation operation) {
-    return this;
+    return "startTurn".equals(operation.id()) ? NONE : this;
   }
 
   @Override

@@ -26,6 +26,8 @@ public final class Settings {
   public static final String ENV_API_KEY = "PUFFLE_API_KEY";
   /** The environment variable holding the base URL. */
   public static final String ENV_BASE_URL = "PUFFLE_API_BASE_URL";
+  /** The environment variable holding Trigger.dev's API URL, where runs are followed. */
+  public static final String ENV_TRIGGER_API_URL = "PUFFLE_TRIGGER_API_URL";
   /** The environment variable holding the campaign id. */
   public static final String ENV_CAMPAIGN = "PUFFLE_CAMPAIGN_ID";
   /** The environment variable holding the node id (or ids, separated by commas). */
@@ -35,6 +37,7 @@ public final class Settings {
 
   private final String apiKey;
   private final String baseUrl;
+  private String triggerApiUrl;
   private final String campaignId;
   private final List<String> nodeIds;
   private final Duration timeout;
@@ -109,6 +112,7 @@ public final class Settings {
     }
     Settings settings = new Settings(key, nonBlank(env.get(ENV_BASE_URL)), campaign, nodes,
         timeout, nodeCount, trace, help);
+    settings.triggerApiUrl = nonBlank(env.get(ENV_TRIGGER_API_URL));
     if (!help && key != null) {
       settings.requireIds(multipleNodes);
     }
@@ -151,6 +155,11 @@ public final class Settings {
   /** The base URL, when set. */
   public Optional<String> baseUrl() {
     return Optional.ofNullable(baseUrl);
+  }
+
+  /** Trigger.dev's API URL from the environment, if set. */
+  public Optional<String> triggerApiUrl() {
+    return Optional.ofNullable(triggerApiUrl);
   }
 
   /** The campaign id, when given. */

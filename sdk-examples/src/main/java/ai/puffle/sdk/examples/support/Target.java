@@ -66,6 +66,7 @@ public final class Target implements AutoCloseable {
     if (settings.apiKey().isPresent()) {
       PuffleClient.Builder builder = traced(PuffleClient.builder().apiKey(settings.apiKey().get()), telemetry);
       settings.baseUrl().ifPresent(builder::baseUrl);
+      settings.triggerApiUrl().ifPresent(builder::triggerApiUrl);
       PuffleClient client = builder.build();
       CampaignNodes ids = new CampaignNodes(settings.campaignId().orElseThrow(), settings.nodeIds());
       out.println("Running against " + client.baseUrl() + " (campaign " + ids.campaignId() + ").");
@@ -79,8 +80,8 @@ public final class Target implements AutoCloseable {
     try {
       CampaignNodes ids = seeding.seed(fake);
       setup.accept(fake);
-      PuffleClient client = traced(PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()),
-          telemetry).build();
+      PuffleClient client = traced(PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+          .triggerApiUrl(fake.triggerApiUrl()), telemetry).build();
       return new Target(client, fake, ids, timeout == null ? EMULATOR_WAIT_TIMEOUT : timeout, telemetry);
     } catch (RuntimeException e) {
       fake.close();

@@ -27,7 +27,7 @@ public final class ContentTurn {
    *
    * @throws InvalidInputException when {@code sessionId} or {@code assistantMessage} is null
    */
-  public static ContentTurn of(
+  static ContentTurn of(
       String sessionId, String assistantMessage, Skeleton skeleton, boolean skeletonUpdated) {
     return new ContentTurn(
         Validate.notNull("contentTurn.sessionId", sessionId),

@@ -4,6 +4,7 @@ import ai.puffle.sdk.internal.mapping.Validate;
 import ai.puffle.sdk.internal.ops.NodeSessions;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The drafting conversation of one AI node, as one object: it finds the node's session (or
@@ -20,18 +21,35 @@ import java.util.Objects;
  * chat.applyDraft();
  * }</pre>
  *
- * <p>Safe to share between threads; the session itself runs one task at a time, and a second
- * send waits until the first is done.
+ * <p>Safe to share between threads. The hints are one immutable value that each setter replaces
+ * whole: a turn or example run sends the hints as they stood at one instant, read once when it
+ * begins. The session
+ * itself runs one task at a time, and a second send waits until the first is done.
  */
 public final class Conversation {
   private final PuffleClient client;
   private final String campaignId;
   private final String nodeId;
   private final String sessionId;
-  private volatile List<String> availableVarNames = List.of();
-  private volatile List<Lead> sampleLeads = List.of();
-  private volatile SequenceContext sequenceContext;
-  private volatile WaitOptions waitOptions = WaitOptions.defaults();
+  private final AtomicReference<Hints> hints = new AtomicReference<>(Hints.NONE);
+
+  /** What is sent with every turn, and how turns are waited for: replaced whole, never changed. */
+  private static final class Hints {
+    static final Hints NONE = new Hints(List.of(), List.of(), null, WaitOptions.defaults());
+
+    final List<String> availableVarNames;
+    final List<Lead> sampleLeads;
+    final SequenceContext sequenceContext;
+    final WaitOptions waitOptions;
+
+    Hints(List<String> availableVarNames, List<Lead> sampleLeads, SequenceContext sequenceContext,
+        WaitOptions waitOptions) {
+      this.availableVarNames = availableVarNames;
+      this.sampleLeads = sampleLeads;
+      this.sequenceContext = sequenceContext;
+      this.waitOptions = waitOptions;
+    }
+  }
 
   private Conversation(PuffleClient client, String campaignId, String nodeId, String sessionId) {
     this.client = client;
@@ -66,25 +84,29 @@ public final class Conversation {
 
   /** Template variable names the assistant may use; sent with every turn. */
   public Conversation setAvailableVarNames(List<String> names) {
-    this.availableVarNames = List.copyOf(Validate.notNull("availableVarNames", names));
+    List<String> value = List.copyOf(Validate.notNull("availableVarNames", names));
+    hints.updateAndGet(h -> new Hints(value, h.sampleLeads, h.sequenceContext, h.waitOptions));
     return this;
   }
 
   /** Representative leads; sent with every turn, and the default leads for examples. */
   public Conversation setSampleLeads(List<Lead> leads) {
-    this.sampleLeads = List.copyOf(Validate.notNull("sampleLeads", leads));
+    List<Lead> value = List.copyOf(Validate.notNull("sampleLeads", leads));
+    hints.updateAndGet(h -> new Hints(h.availableVarNames, value, h.sequenceContext, h.waitOptions));
     return this;
   }
 
   /** Where this email sits in the sequence; sent with every turn and example run. */
   public Conversation setSequenceContext(SequenceContext context) {
-    this.sequenceContext = Validate.notNull("sequenceContext", context);
+    Validate.notNull("sequenceContext", context);
+    hints.updateAndGet(h -> new Hints(h.availableVarNames, h.sampleLeads, context, h.waitOptions));
     return this;
   }
 
   /** How turns and example runs are waited for. */
   public Conversation setWaitOptions(WaitOptions wait) {
-    this.waitOptions = Validate.notNull("waitOptions", wait);
+    Validate.notNull("waitOptions", wait);
+    hints.updateAndGet(h -> new Hints(h.availableVarNames, h.sampleLeads, h.sequenceContext, wait));
     return this;
   }
 
@@ -93,7 +115,8 @@ public final class Conversation {
    * did.
    */
   public TurnResult send(String message) {
-    return client.sessions().turnAndWait(sessionId, request(message), waitOptions);
+    Hints h = hints.get();
+    return client.sessions().turnAndWait(sessionId, request(message, h), h.waitOptions);
   }
 
   /**
@@ -102,30 +125,31 @@ public final class Conversation {
    * LiveTurn}).
    */
   public LiveTurn startTurn(String message) {
-    return client.sessions().startTurn(sessionId, request(message), waitOptions, RequestOptions.none());
+    Hints h = hints.get();
+    return client.sessions().startTurn(sessionId, request(message, h), h.waitOptions, RequestOptions.none());
   }
 
-  private TurnRequest request(String message) {
+  private static TurnRequest request(String message, Hints h) {
     TurnRequest.Builder request = TurnRequest.builder(message);
-    if (!availableVarNames.isEmpty()) {
-      request.availableVarNames(availableVarNames);
+    if (!h.availableVarNames.isEmpty()) {
+      request.availableVarNames(h.availableVarNames);
     }
-    if (!sampleLeads.isEmpty()) {
-      request.sampleLeads(sampleLeads);
+    if (!h.sampleLeads.isEmpty()) {
+      request.sampleLeads(h.sampleLeads);
     }
-    SequenceContext context = sequenceContext;
-    if (context != null) {
-      request.sequenceContext(context);
+    if (h.sequenceContext != null) {
+      request.sequenceContext(h.sequenceContext);
     }
     return request.build();
   }
 
   /** Generates examples for the remembered sample leads. */
   public List<GeneratedExample> generateExamples() {
-    if (sampleLeads.isEmpty()) {
+    Hints h = hints.get();
+    if (h.sampleLeads.isEmpty()) {
       throw new InvalidInputException("leads", "must not be empty: set sample leads or pass leads");
     }
-    return generateExamples(sampleLeads);
+    return generateExamples(h.sampleLeads, h);
   }
 
   /**
@@ -133,12 +157,15 @@ public final class Conversation {
    * sending when there is no skeleton yet.
    */
   public List<GeneratedExample> generateExamples(List<Lead> leads) {
+    return generateExamples(leads, hints.get());
+  }
+
+  private List<GeneratedExample> generateExamples(List<Lead> leads, Hints h) {
     ExamplesRequest.Builder request = ExamplesRequest.builder(leads);
-    SequenceContext context = sequenceContext;
-    if (context != null) {
-      request.sequenceContext(context);
+    if (h.sequenceContext != null) {
+      request.sequenceContext(h.sequenceContext);
     }
-    return client.sessions().generateExamplesAndWait(sessionId, request.build(), waitOptions).examples();
+    return client.sessions().generateExamplesAndWait(sessionId, request.build(), h.waitOptions).examples();
   }
 
   /** The session as it is now. */
@@ -154,13 +181,13 @@ public final class Conversation {
   /**
    * Copies the session's draft subject and body onto the sequence node and returns the node.
    *
-   * @throws IllegalStateException when the session has no draft yet
+   * @throws InvalidInputException when the session has no draft yet (nothing is sent to the node)
    */
   public SequenceNode applyDraft() {
     Session s = session();
     if (!s.hasDraft()) {
-      throw new IllegalStateException(
-          "session " + sessionId + " has no draft yet: send turns until the assistant writes one");
+      throw new InvalidInputException("session " + sessionId,
+          "has no draft yet: send turns until the assistant writes one");
     }
     return client.campaigns().updateNode(
         campaignId, nodeId, NodeUpdate.draft(s.draftSubject().orElse(""), s.draftBody().orElse("")));

@@ -11,8 +11,8 @@ public final class ExamplesResult {
   private final RunHandle run;
   private final Duration elapsed;
 
-  /** A result; built by the client. */
-  public ExamplesResult(List<GeneratedExample> examples, Session session, RunHandle run, Duration elapsed) {
+  /** Built by the client only. */
+  ExamplesResult(List<GeneratedExample> examples, Session session, RunHandle run, Duration elapsed) {
     this.examples = List.copyOf(examples);
     this.session = Objects.requireNonNull(session, "session");
     this.run = Objects.requireNonNull(run, "run");

@@ -1,5 +1,6 @@
 package ai.puffle.sdk;
 
+import ai.puffle.sdk.internal.http.ErrorDetails;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ public class RateLimitException extends PuffleApiException {
   private final Duration retryAfter;
 
   /** An error described by {@code details}, with the {@code Retry-After} it carried, if any. */
-  public RateLimitException(ErrorDetails details, Duration retryAfter) {
+  RateLimitException(ErrorDetails details, Duration retryAfter) {
     super(details);
     this.retryAfter = retryAfter;
   }

@@ -1,5 +1,7 @@
 package ai.puffle.sdk;
 
+import ai.puffle.sdk.internal.http.ErrorDetails;
+
 /**
  * Another task holds the session: HTTP 409 ("Session is busy (chat_processing)"). The client
  * waits for the session to become idle and sends again within the busy timeout ({@link
@@ -14,12 +16,12 @@ public class SessionBusyException extends PuffleApiException {
   private final TaskStatus busyStatus;
 
   /** An error described by {@code details}; the busy status is read from its message. */
-  public SessionBusyException(ErrorDetails details) {
+  SessionBusyException(ErrorDetails details) {
     this(details, null);
   }
 
   /** An error described by {@code details}, with the status of the task that held the session. */
-  public SessionBusyException(ErrorDetails details, TaskStatus busyStatus) {
+  SessionBusyException(ErrorDetails details, TaskStatus busyStatus) {
     super(details);
     this.busyStatus = busyStatus;
   }

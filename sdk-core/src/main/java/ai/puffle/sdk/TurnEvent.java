@@ -54,16 +54,15 @@ public final class TurnEvent {
 
   /**
    * The run's status became {@code runStatus} (Trigger.dev's name, such as {@code QUEUED}, {@code
-   * EXECUTING} or {@code COMPLETED}). Built by the client; public so that tests can build the
-   * events they expect.
+   * EXECUTING} or {@code COMPLETED}). Built by the client only.
    */
-  public static TurnEvent status(Duration elapsed, String runStatus) {
+  static TurnEvent status(Duration elapsed, String runStatus) {
     return new TurnEvent(Kind.STATUS, elapsed, Objects.requireNonNull(runStatus, "runStatus"),
         null, null, null, null, null, 0, 0);
   }
 
-  /** A chunk of stream {@code streamKey}; {@code textDelta} may be null. Built by the client. */
-  public static TurnEvent chunk(Duration elapsed, String streamKey, Object chunk, String textDelta) {
+  /** A chunk of stream {@code streamKey}; {@code textDelta} may be null. Built by the client only. */
+  static TurnEvent chunk(Duration elapsed, String streamKey, Object chunk, String textDelta) {
     return new TurnEvent(Kind.CHUNK, elapsed, null, Objects.requireNonNull(streamKey, "streamKey"),
         chunk, textDelta, null, null, 0, 0);
   }
@@ -71,9 +70,9 @@ public final class TurnEvent {
   /**
    * The end: exactly one of {@code result} and {@code failure}; {@code coalesced} and {@code
    * dropped} count the chunks this view merged or lost because it was read too slowly. Built by
-   * the client.
+   * the client only.
    */
-  public static TurnEvent end(
+  static TurnEvent end(
       Duration elapsed, TurnResult result, PuffleException failure, long coalesced, long dropped) {
     if ((result == null) == (failure == null)) {
       throw new IllegalArgumentException("an end has either a result or a failure");

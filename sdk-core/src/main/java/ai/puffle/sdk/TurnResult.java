@@ -20,8 +20,8 @@ public final class TurnResult {
   private final int attempts;
   private final Duration elapsed;
 
-  /** A result; built by the client. */
-  public TurnResult(
+  /** Built by the client only. */
+  TurnResult(
       Session session,
       List<ChatMessage> replies,
       boolean skeletonChanged,

@@ -107,7 +107,7 @@ class SecretsTest {
         PuffleApiException a = (PuffleApiException) c;
         assertNoSecret("errorMessage", a.errorMessage());
         assertNoSecret("bodySnippet", a.bodySnippet());
-        assertNoSecret("details", a.details().toString());
+        assertNoSecret("headers", a.headers().toString());
       }
       if (c instanceof UnexpectedResponseException) {
         assertNoSecret("bodySnippet", ((UnexpectedResponseException) c).bodySnippet());

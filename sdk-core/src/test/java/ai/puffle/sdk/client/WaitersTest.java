@@ -16,6 +16,7 @@ import ai.puffle.sdk.BadRequestException;
 import ai.puffle.sdk.Conversation;
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
+import ai.puffle.sdk.InvalidInputException;
 import ai.puffle.sdk.Lead;
 import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.PuffleEventListener;
@@ -268,7 +269,7 @@ class WaitersTest {
       chat.send(m);
     }
     server.enqueue(session().response());
-    assertThrows(IllegalStateException.class, chat::applyDraft);
+    assertThrows(InvalidInputException.class, chat::applyDraft);
     server.enqueue(session().draft("Hi %first_name%", "Body").response());
     server.enqueue(ok("{\"node\":{\"id\":\"" + NODE_ID + "\",\"type\":\"ai\",\"subject\":\"Hi %first_name%\",\"body\":\"Body\"}}"));
     assertEquals("Body", chat.applyDraft().body().orElseThrow());

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.values;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -128,7 +129,7 @@ class ValueTypesTest {
 
   @Test
   void contentTurnSkeletonIsOptional() {
-    ContentTurn turn = ContentTurn.of(NODE, "Which tone?", null, false);
+    ContentTurn turn = SdkAccess.get().contentTurn(NODE, "Which tone?", null, false);
 
     assertFalse(turn.skeleton().isPresent());
     assertFalse(turn.skeletonUpdated());

@@ -1,20 +1,13 @@
 package ai.puffle.sdk.internal.http;
 
-import ai.puffle.sdk.AuthenticationException;
-import ai.puffle.sdk.BadRequestException;
-import ai.puffle.sdk.ErrorDetails;
-import ai.puffle.sdk.NotFoundException;
-import ai.puffle.sdk.PaymentRequiredException;
-import ai.puffle.sdk.PermissionDeniedException;
 import ai.puffle.sdk.PuffleApiException;
 import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleException;
-import ai.puffle.sdk.RateLimitException;
-import ai.puffle.sdk.ServerException;
 import ai.puffle.sdk.SessionBusyException;
 import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.UnexpectedResponseException;
 import ai.puffle.sdk.generated.model.ErrorBody;
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.internal.json.PuffleJson;
 import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
@@ -93,25 +86,8 @@ public final class ErrorMapper {
             .bodySnippet(redactor.redact(snippet(body)))
             .attempts(attempts)
             .build();
-    int status = response.code();
-    switch (status) {
-      case 400:
-        return new BadRequestException(details);
-      case 401:
-        return new AuthenticationException(details);
-      case 402:
-        return new PaymentRequiredException(details);
-      case 403:
-        return new PermissionDeniedException(details);
-      case 404:
-        return new NotFoundException(details);
-      case 409:
-        return new SessionBusyException(details);
-      case 429:
-        return new RateLimitException(details, retryAfter(response.header("Retry-After")));
-      default:
-        return status >= 500 ? new ServerException(details) : new PuffleApiException(details);
-    }
+    Duration retryAfter = response.code() == 429 ? retryAfter(response.header("Retry-After")) : null;
+    return SdkAccess.get().apiException(details, retryAfter, null);
   }
 
   /** The exception for a 2xx body that could not be decoded. */
@@ -156,7 +132,7 @@ public final class ErrorMapper {
   public static SessionBusyException stillBusy(
       String operation, TaskStatus status, Duration busyTimeout, int attempts) {
     String wire = status.isBusy() && status.wireValue() != null ? status.wireValue() : "unknown";
-    return new SessionBusyException(
+    return (SessionBusyException) SdkAccess.get().apiException(
         ErrorDetails.builder()
             .operation(operation)
             .statusCode(409)
@@ -164,7 +140,7 @@ public final class ErrorMapper {
                 + busyTimeout.toMillis() + " ms ran out")
             .attempts(attempts)
             .build(),
-        status.isBusy() ? status : TaskStatus.UNKNOWN);
+        null, status.isBusy() ? status : TaskStatus.UNKNOWN);
   }
 
   static Duration retryAfter(String value) {

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.live;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.TurnEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class EventQueue {
         && last.streamKey().equals(e.streamKey())
         && last.textDelta().isPresent()) {
       queue.pollLast();
-      queue.add(TurnEvent.chunk(last.elapsed(), e.streamKey().get(), e.chunk().orElse(null),
+      queue.add(SdkAccess.get().chunkEvent(last.elapsed(), e.streamKey().get(), e.chunk().orElse(null),
           last.textDelta().get() + e.textDelta().get()));
       chars += text;
       coalesced++;

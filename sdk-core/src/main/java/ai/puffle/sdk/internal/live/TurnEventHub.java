@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.live;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.LiveTurn;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleInterruptedException;
@@ -171,7 +172,7 @@ public final class TurnEventHub {
           return;
         }
         ended = true;
-        queue.offer(TurnEvent.end(elapsed, result, failure,
+        queue.offer(SdkAccess.get().endEvent(elapsed, result, failure,
             mergedBefore + queue.coalesced(), missedBefore + queue.dropped()));
       }
       ready();

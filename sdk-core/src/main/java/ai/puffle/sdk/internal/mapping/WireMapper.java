@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.mapping;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.Campaign;
 import ai.puffle.sdk.ChatMessage;
 import ai.puffle.sdk.ContentRequest;
@@ -163,7 +164,7 @@ public final class WireMapper {
   /** The result of a generate-content call. */
   public static ContentTurn toContentTurn(GenerateContentResponse wire) {
     require(wire, "body");
-    return ContentTurn.of(
+    return SdkAccess.get().contentTurn(
         require(wire.getSessionId(), "session_id"),
         require(wire.getAssistantMessage(), "assistant_message"),
         toSkeleton(wire.getSkeleton()),

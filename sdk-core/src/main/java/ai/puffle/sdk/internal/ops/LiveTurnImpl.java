@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.ops;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.LiveTurn;
 import ai.puffle.sdk.PuffleException;
 import ai.puffle.sdk.PuffleInterruptedException;
@@ -83,7 +84,7 @@ final class LiveTurnImpl implements LiveTurn {
     RunStreams s = ctx.runs.streams(run, new StreamListener() {
       @Override
       public void chunk(String streamKey, Object json, String textDelta) {
-        hub.emit(TurnEvent.chunk(elapsed(), streamKey, json, textDelta));
+        hub.emit(SdkAccess.get().chunkEvent(elapsed(), streamKey, json, textDelta));
       }
     }, StreamOptions.defaults(), new RunWatchListener() {
       @Override
@@ -94,7 +95,7 @@ final class LiveTurnImpl implements LiveTurn {
       @Override
       public void onStatus(RunStatus status, RunUpdate update) {
         waitListener.onStatus(status, update);
-        hub.emit(TurnEvent.status(elapsed(), status.name()));
+        hub.emit(SdkAccess.get().statusEvent(elapsed(), status.name()));
       }
 
       @Override

@@ -1,6 +1,6 @@
 package ai.puffle.sdk.internal.ops;
 
-import ai.puffle.sdk.BadRequestException;
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.ExamplesResult;
 import ai.puffle.sdk.LiveTurn;
@@ -223,7 +223,7 @@ public final class SessionOps {
       return sender.send()
           .thenCompose(handle -> afterTask(
                   sender, sessionId, handle, wait, timeout, TaskStatus.GENERATING_EXAMPLES, scope)
-              .thenApply(after -> new ExamplesResult(after.generatedExamples(), after, handle,
+              .thenApply(after -> SdkAccess.get().examplesResult(after.generatedExamples(), after, handle,
                   Duration.ofNanos(ctx.timing.nanoTime() - start))));
     }));
   }
@@ -268,12 +268,12 @@ public final class SessionOps {
   private TaskSender<RunHandle> examplesSender(
       String sessionId, ExamplesRequest request, Session before, CallScope scope) {
     if (!before.hasSkeleton()) {
-      throw new BadRequestException(ai.puffle.sdk.ErrorDetails.builder()
+      throw SdkAccess.get().apiException(ai.puffle.sdk.internal.http.ErrorDetails.builder()
           .operation("generateAiChatExamples")
           .statusCode(400)
           .errorMessage("Session has no framework yet. Chat first to create one. "
               + "(checked by the client before sending: run turns until the session has a skeleton)")
-          .build());
+          .build(), null, null);
     }
     return new TaskSender<>(
         ctx, waiter,

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.ops;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.ChatMessage;
 import ai.puffle.sdk.ContentTurn;
 import ai.puffle.sdk.GeneratedExample;
@@ -111,7 +112,7 @@ final class TakenEvidence {
         OptionalLong was = same ? before.get().frameworkVersion() : OptionalLong.empty();
         boolean updated = s.frameworkVersion().isPresent()
             && (was.isEmpty() || s.frameworkVersion().getAsLong() > was.getAsLong());
-        return Verdict.taken(ContentTurn.of(s.id(), reply, s.skeleton().orElse(null), updated));
+        return Verdict.taken(SdkAccess.get().contentTurn(s.id(), reply, s.skeleton().orElse(null), updated));
       }
     };
   }

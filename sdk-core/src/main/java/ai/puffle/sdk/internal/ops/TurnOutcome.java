@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.ops;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.ChatMessage;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.Session;
@@ -39,6 +40,6 @@ final class TurnOutcome {
         !TurnBaseline.skeletonDigest(after).equals(before.skeletonDigest())
             || after.frameworkVersion().orElse(Long.MIN_VALUE) > before.frameworkVersion();
     boolean draftChanged = !TurnBaseline.draftDigest(after).equals(before.draftDigest());
-    return new TurnResult(after, replies, skeletonChanged, draftChanged, run, sends, elapsed);
+    return SdkAccess.get().turnResult(after, replies, skeletonChanged, draftChanged, run, sends, elapsed);
   }
 }

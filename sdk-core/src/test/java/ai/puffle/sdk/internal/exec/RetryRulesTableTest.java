@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.puffle.sdk.AuthenticationException;
 import ai.puffle.sdk.BadRequestException;
 import ai.puffle.sdk.ClientClosedException;
-import ai.puffle.sdk.ErrorDetails;
+import ai.puffle.sdk.PuffleApiException;
+import ai.puffle.sdk.internal.SdkAccess;
+import ai.puffle.sdk.internal.http.ErrorDetails;
 import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleTimeoutException;
@@ -31,26 +33,26 @@ import org.junit.jupiter.api.Test;
 
 /** The classification table of {@link RetryRules}, row by row, and its delays. */
 class RetryRulesTableTest {
-  static ErrorDetails status(int code) {
-    return ErrorDetails.builder().operation("op").statusCode(code).build();
+  static PuffleApiException status(int code) {
+    return PuffleApiException.forStatus(code, "op", "HTTP " + code);
   }
 
   @Test
   void everyFailureIsClassifiedAsTheTableSays() {
     Map<Throwable, FailureClass[]> table = new LinkedHashMap<>();
     table.put(new PuffleConnectionException("refused", new IOException(), false, 1), new FailureClass[] {NOT_TAKEN, NOT_TAKEN});
-    table.put(new RateLimitException(status(429), null), new FailureClass[] {NOT_TAKEN, NOT_TAKEN});
-    table.put(new ServerException(status(500)), new FailureClass[] {TRANSIENT, NOT_TAKEN});
+    table.put(status(429), new FailureClass[] {NOT_TAKEN, NOT_TAKEN});
+    table.put(status(500), new FailureClass[] {TRANSIENT, NOT_TAKEN});
     table.put(new PuffleConnectionException("dropped", new IOException(), true, 1), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
-    table.put(new ServerException(status(502)), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
-    table.put(new ServerException(status(503)), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
-    table.put(new ServerException(status(504)), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
+    table.put(status(502), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
+    table.put(status(503), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
+    table.put(status(504), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
     table.put(new UnexpectedResponseException("html", 200, "<html>", null, 1), new FailureClass[] {TRANSIENT, UNKNOWN_OUTCOME});
-    table.put(new SessionBusyException(status(409)), new FailureClass[] {BUSY, BUSY});
-    table.put(new BadRequestException(status(400)), new FailureClass[] {FINAL, FINAL});
-    table.put(new AuthenticationException(status(401)), new FailureClass[] {FINAL, FINAL});
-    table.put(new NotFoundException(status(404)), new FailureClass[] {FINAL, FINAL});
-    table.put(new ServerException(status(501)), new FailureClass[] {FINAL, FINAL});
+    table.put(status(409), new FailureClass[] {BUSY, BUSY});
+    table.put(status(400), new FailureClass[] {FINAL, FINAL});
+    table.put(status(401), new FailureClass[] {FINAL, FINAL});
+    table.put(status(404), new FailureClass[] {FINAL, FINAL});
+    table.put(status(501), new FailureClass[] {FINAL, FINAL});
     table.put(new PuffleTimeoutException("deadline", null, null, null, 1), new FailureClass[] {FINAL, FINAL});
     table.put(new ClientClosedException("closed"), new FailureClass[] {FINAL, FINAL});
     table.forEach((failure, expected) -> {
@@ -83,7 +85,8 @@ class RetryRulesTableTest {
         assertTrue(second >= 3000 && second <= 3600, "grows 1.5x: " + second);
         assertTrue(capped >= 5000 && capped <= 6000, "capped at 5 s: " + capped);
       }
-      RateLimitException asked = new RateLimitException(status(429), Duration.ofMinutes(10));
+      RateLimitException asked = (RateLimitException) SdkAccess.get().apiException(
+          ErrorDetails.builder().operation("op").statusCode(429).build(), Duration.ofMinutes(10), null);
       long ra = rules.delay(Duration.ofMillis(500), Duration.ofSeconds(8), 2, 1, asked).toMillis();
       assertTrue(ra >= 120_000 && ra <= 144_000, "Retry-After capped at 2 min, never shortened: " + ra);
     } finally {

@@ -1,5 +1,6 @@
 package ai.puffle.sdk.internal.live;
 
+import ai.puffle.sdk.internal.SdkAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +26,7 @@ class TurnEventHubTest {
   static final Duration T = Duration.ZERO;
 
   static TurnEvent text(String s) {
-    return TurnEvent.chunk(T, "chat", Map.of("type", "text-delta", "delta", s), s);
+    return SdkAccess.get().chunkEvent(T, "chat", Map.of("type", "text-delta", "delta", s), s);
   }
 
   static PuffleTimeoutException timeout() {
@@ -74,12 +75,12 @@ class TurnEventHubTest {
   @Test
   void aLateSubscriberGetsEveryEventFromTheStartThenTheEndOnce() {
     TurnEventHub hub = new TurnEventHub(HERE);
-    hub.emit(TurnEvent.status(T, "QUEUED"));
+    hub.emit(SdkAccess.get().statusEvent(T, "QUEUED"));
     hub.emit(text("Hel"));
     Recorder late = new Recorder(Long.MAX_VALUE);
     hub.publisher().subscribe(late);
     hub.emit(text("lo"));
-    hub.emit(TurnEvent.status(T, "COMPLETED"));
+    hub.emit(SdkAccess.get().statusEvent(T, "COMPLETED"));
     hub.end(Duration.ofSeconds(1), null, timeout());
     hub.emit(text("ignored after the end"));
     assertEquals(List.of(TurnEvent.Kind.STATUS, TurnEvent.Kind.CHUNK, TurnEvent.Kind.CHUNK,
@@ -125,7 +126,7 @@ class TurnEventHubTest {
       sent.append(s);
       hub.emit(text(s));
     }
-    hub.emit(TurnEvent.chunk(T, "chat", Map.of("type", "tool-call", "tool", "updateSkeleton"), null));
+    hub.emit(SdkAccess.get().chunkEvent(T, "chat", Map.of("type", "tool-call", "tool", "updateSkeleton"), null));
     hub.end(T, null, timeout());
     slow.subscription.request(Long.MAX_VALUE);
     assertTrue(slow.events.size() <= TurnEventHub.MAX_EVENTS + 2, "bounded: " + slow.events.size());

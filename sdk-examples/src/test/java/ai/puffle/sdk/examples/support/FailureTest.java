@@ -2,9 +2,8 @@ package ai.puffle.sdk.examples.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.puffle.sdk.AuthenticationException;
-import ai.puffle.sdk.ErrorDetails;
 import ai.puffle.sdk.InvalidInputException;
+import ai.puffle.sdk.PuffleApiException;
 import ai.puffle.sdk.PuffleConnectionException;
 import ai.puffle.sdk.PuffleTimeoutException;
 import ai.puffle.sdk.TurnFailedException;
@@ -19,8 +18,7 @@ class FailureTest {
     assertEquals(ExitCodes.CONFIG, Failure.of(new InvalidInputException("campaignId", "must be a UUID")).exitCode());
     assertEquals(ExitCodes.TIMEOUT,
         Failure.of(new PuffleTimeoutException("slow", null, Duration.ofSeconds(1), null, 1)).exitCode());
-    assertEquals(ExitCodes.API, Failure.of(new AuthenticationException(ErrorDetails.builder()
-        .operation("getCampaign").statusCode(401).errorMessage("Unauthorized").build())).exitCode());
+    assertEquals(ExitCodes.API, Failure.of(PuffleApiException.forStatus(401, "getCampaign", "Unauthorized")).exitCode());
     assertEquals(ExitCodes.API, Failure.of(new PuffleConnectionException("refused", null, false, 1)).exitCode());
     assertEquals(ExitCodes.API, Failure.of(new TurnFailedException("no reply", null)).exitCode());
     assertEquals(ExitCodes.API, Failure.of(new FlowException("no skeleton")).exitCode());
@@ -37,8 +35,7 @@ class FailureTest {
 
   @Test
   void namesTheStatusOfApiErrors() {
-    Failure f = Failure.of(new AuthenticationException(ErrorDetails.builder()
-        .operation("getCampaign").statusCode(401).errorMessage("Unauthorized").build()));
+    Failure f = Failure.of(PuffleApiException.forStatus(401, "getCampaign", "Unauthorized"));
     assertEquals("error: Puffle API error 401: getCampaign failed: HTTP 401: Unauthorized", f.line());
   }
 }

@@ -1,12 +1,12 @@
-package ai.puffle.sdk;
+package ai.puffle.sdk.internal.http;
 
 import java.util.Objects;
 import okhttp3.Headers;
 
 /**
  * What an error response said: the operation, status, error code and message, request id,
- * headers and the start of the body. Built by the client; public so that tests can build the
- * exceptions they expect.
+ * headers and the start of the body. {@link ai.puffle.sdk.PuffleApiException} and its subclasses
+ * are built from it, and show each of these as their own accessors.
  */
 public final class ErrorDetails {
   private final String operation;
@@ -98,7 +98,7 @@ public final class ErrorDetails {
   }
 
   /** One line: operation, request, status, code, message, request id and attempts. */
-  String describe() {
+  public String describe() {
     StringBuilder s = new StringBuilder();
     s.append(operation);
     if (method != null) {

@@ -1,0 +1,185 @@
+package ai.puffle.sdk.examples.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's own module on the module path: it requires {@code ai.puffle.sdk} and {@code
+ * ai.puffle.sdk.testkit}, runs a turn on the emulator (wire models and error bodies read through
+ * the qualified opens), and cannot compile against the SDK's internals.
+ */
+class ModulePathTest {
+  /** The jars the SDK's module and the testkit need on the module path, by file name. */
+  static final List<String> MODULE_JARS = List.of(
+      "okhttp-jvm-", "okhttp-sse-", "okio-jvm-", "kotlin-stdlib-", "moshi-", "failsafe-", "mockwebserver3-");
+
+  @TempDir Path dir;
+  Path core;
+  Path testkit;
+  List<Path> modulePath = new ArrayList<>();
+  List<Path> classPath = new ArrayList<>();
+
+  @BeforeEach
+  void paths() throws IOException {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      String name = p.getFileName().toString();
+      String path = p.toString().replace('\\', '/');
+      if (path.contains("sdk-core/target")) {
+        core = p;
+      } else if (path.contains("sdk-testkit/target")) {
+        testkit = p;
+      } else if (name.endsWith(".jar") && !name.contains("junit5")
+          && MODULE_JARS.stream().anyMatch(name::startsWith)) {
+        modulePath.add(p);
+      } else if (!path.contains("sdk-examples/target")) {
+        classPath.add(p);
+      }
+    }
+    assertTrue(core != null && testkit != null, "core and testkit on the test class path");
+    assertEquals(MODULE_JARS.size(), modulePath.size(), "the modules they need: " + modulePath);
+    modulePath.add(0, core);
+    modulePath.add(1, Files.isDirectory(testkit) ? asAutomaticModuleJar(testkit) : testkit);
+  }
+
+  @Test
+  void aConsumerModuleRunsATurnOnTheEmulator() throws Exception {
+    Path src = dir.resolve("consumer-src");
+    write(src.resolve("module-info.java"),
+        "module consumer { requires ai.puffle.sdk; requires ai.puffle.sdk.testkit; }");
+    write(src.resolve("consumer/Main.java"), String.join("\n",
+        "package consumer;",
+        "import ai.puffle.sdk.*;",
+        "import ai.puffle.sdk.testkit.*;",
+        "public class Main {",
+        "  public static void main(String[] args) {",
+        "    try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.virtual()).start();",
+        "        PuffleClient client = PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())",
+        "            .clock(fake.clientClock()).watchRuns(false).build()) {",
+        "      SeededCampaign campaign = fake.defaultCampaign();",
+        "      Session session = client.sessions().create(campaign.campaignId(), campaign.aiNodeId());",
+        "      client.sessions().turnAndWait(session.id(), TurnRequest.of(\"Write an intro email\"));",
+        "      TurnResult r = client.sessions().turnAndWait(session.id(), TurnRequest.of(\"Audience: VPs of Sales.\"));",
+        "      System.out.println(\"skeleton: \" + r.skeleton().isPresent());",
+        "      System.out.println(\"module: \" + PuffleClient.class.getModule().getName());",
+        "      try {",
+        "        client.sessions().get(\"00000000-0000-4000-8000-000000000000\");",
+        "      } catch (NotFoundException e) {",
+        "        System.out.println(\"not found: \" + e.statusCode());",
+        "      }",
+        "    }",
+        "  }",
+        "}"));
+    Path out = dir.resolve("consumer-out");
+    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
+    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
+        () -> problems.getDiagnostics().toString());
+
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--module-path", out + File.pathSeparator + join(modulePath)));
+    if (!classPath.isEmpty()) {
+      command.addAll(List.of("-cp", join(classPath)));
+    }
+    // The testkit is an automatic module, which cannot require mockwebserver3: resolve it too.
+    command.addAll(List.of("--add-modules", "ALL-MODULE-PATH", "-m", "consumer/consumer.Main"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the consumer ends");
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(output.contains("skeleton: true"), output);
+    assertTrue(output.contains("module: ai.puffle.sdk"), "the SDK ran as its named module: " + output);
+    assertTrue(output.contains("not found: 404"), output);
+  }
+
+  @Test
+  void aConsumerModuleCannotCompileAgainstTheInternals() throws Exception {
+    Path src = dir.resolve("internal-src");
+    write(src.resolve("module-info.java"), "module prying { requires ai.puffle.sdk; }");
+    write(src.resolve("prying/Main.java"), String.join("\n",
+        "package prying;",
+        "public class Main {",
+        "  Object json = ai.puffle.sdk.internal.json.PuffleJson.moshi();",
+        "  Object model = new ai.puffle.sdk.generated.model.Session();",
+        "}"));
+    DiagnosticCollector<JavaFileObject> problems = compile(src, dir.resolve("internal-out"));
+    List<String> errors = problems.getDiagnostics().stream()
+        .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+        .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.toList());
+    assertEquals(2, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("package ai.puffle.sdk.internal.json is not visible")
+        && errors.get(0).contains("declared in module ai.puffle.sdk, which does not export it"), errors.toString());
+    // A package exported to no module but the testkit is not even seen.
+    assertTrue(errors.get(1).contains("package ai.puffle.sdk.generated.model does not exist"), errors.toString());
+  }
+
+  private DiagnosticCollector<JavaFileObject> compile(Path src, Path out) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    Files.createDirectories(out);
+    List<File> files;
+    try (Stream<Path> all = Files.walk(src)) {
+      files = all.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).collect(Collectors.toList());
+    }
+    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Path noClassPath = Files.createDirectories(dir.resolve("empty"));
+      List<String> options = List.of("--release", "11", "--module-path", join(modulePath),
+          "--class-path", noClassPath.toString(), "-d", out.toString());
+      javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files)).call();
+    }
+    assertFalse(files.isEmpty());
+    return diagnostics;
+  }
+
+  /** The testkit's classes (a directory when the build stopped before packaging) as a jar. */
+  private Path asAutomaticModuleJar(Path classes) throws IOException {
+    Path jar = dir.resolve("puffle-sdk-testkit.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(new Attributes.Name("Automatic-Module-Name"), "ai.puffle.sdk.testkit");
+    try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, manifest);
+        Stream<Path> all = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private static String join(List<Path> paths) {
+    return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+  }
+}

@@ -48,8 +48,9 @@ class FeedMatrixTest {
     "turn              | feed: must-refetch      | reply      | 1 | 1 | feed     | 0 s",
     "turn              | feed: 429               | reply      | 1 | 1 | feed     | 0 s",
     // Four 429s in a row: after three retries (1, 2 and 4 s apart) the watch gives up the feed,
-    // frees its slot and polls retrieve (1 s growing to 3 s), which sees the end.
-    "turn              | feed: 429 x4            | reply      | 1 | 1 | retrieve | <= 3.6 s",
+    // frees its slot and polls retrieve (1 s growing to 3 s); the session's polls are back at
+    // the usual pace: the first of either after the task's end ends the wait.
+    "turn              | feed: 429 x4            | reply      | 1 | 1 | retrieve/poll | <= 3.6 s",
     // A live request that never answers, after the watch heard from the run: nothing tells the
     // wait, whose session polls are the safety net (15 s, then 22.5 s), so it ends at the net's
     // next poll. JUDGMENT: by design (Waiter: "short of a watch that stalls after it worked");
@@ -68,17 +69,19 @@ class FeedMatrixTest {
     // instant, retrieve is asked at once and shows the run over (the log reads the feed's
     // answer first, hence "feed").
     "turn              | feed: garbage body      | reply      | 1 | 1 | feed     | 0 s",
-    // maxLiveRunFeeds(0): every watch polls retrieve (1 s growing to 3 s), and the first poll
-    // after the task's end ends the wait. A drop is repeated (OkHttp, or 1 s later) and one 429
+    // maxLiveRunFeeds(0): every watch polls retrieve (1 s growing to 3 s), and the session's
+    // polls keep the usual pace (2 s growing to 5 s): the first of either after the task's end
+    // ends the wait ("retrieve/poll"). A drop is repeated (OkHttp, or 1 s later) and one 429
     // retried after 1 s: polling goes on.
-    "turn              | retrieve: none          | reply      | 1 | 1 | retrieve | <= 3.6 s",
-    "turn              | retrieve: drop          | reply      | 1 | 1 | retrieve | <= 3.6 s",
-    "turn              | retrieve: 429           | reply      | 1 | 1 | retrieve | <= 3.6 s",
+    "turn              | retrieve: none          | reply      | 1 | 1 | retrieve/poll | <= 3.6 s",
+    "turn              | retrieve: drop          | reply      | 1 | 1 | retrieve/poll | <= 3.6 s",
+    "turn              | retrieve: 429           | reply      | 1 | 1 | retrieve/poll | <= 3.6 s",
     // Six 429s: after five retries (1, 2, 4, 8, 8 s apart) the watch ends, before the task
     // does, and the wait goes back to the usual pace.
     "turn              | retrieve: 429 x6        | reply      | 1 | 1 | poll     | <= 6 s",
-    // A stalled retrieve: as a stalled feed, the safety net ends the wait.
-    "turn              | retrieve: stall         | reply      | 1 | 1 | poll     | <= 36 s",
+    // A stalled retrieve: a watch polling retrieve never slowed the session's polls, so the
+    // next usual poll after the task's end ends the wait.
+    "turn              | retrieve: stall         | reply      | 1 | 1 | poll     | <= 6 s",
     // 401 or a body it cannot read ends a polled watch: the usual pace.
     "turn              | retrieve: token expired | reply      | 1 | 1 | poll     | <= 6 s",
     "turn              | retrieve: garbage body  | reply      | 1 | 1 | poll     | <= 6 s",
@@ -95,16 +98,16 @@ class FeedMatrixTest {
     "generate examples | feed: drop              | 2 examples | 1 | 1 | feed     | 0 s",
     "generate examples | feed: must-refetch      | 2 examples | 1 | 1 | feed     | 0 s",
     "generate examples | feed: 429               | 2 examples | 1 | 1 | feed     | 0 s",
-    "generate examples | feed: 429 x4            | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
+    "generate examples | feed: 429 x4            | 2 examples | 1 | 1 | retrieve/poll | <= 3.6 s",
     "generate examples | feed: stall             | 2 examples | 1 | 1 | poll     | <= 36 s",
     "generate examples | feed: stall first       | 2 examples | 1 | 1 | poll     | <= 6 s",
     "generate examples | feed: token expired     | 2 examples | 1 | 1 | poll     | <= 6 s",
     "generate examples | feed: garbage body      | 2 examples | 1 | 1 | feed     | 0 s",
-    "generate examples | retrieve: none          | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
-    "generate examples | retrieve: drop          | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
-    "generate examples | retrieve: 429           | 2 examples | 1 | 1 | retrieve | <= 3.6 s",
+    "generate examples | retrieve: none          | 2 examples | 1 | 1 | retrieve/poll | <= 3.6 s",
+    "generate examples | retrieve: drop          | 2 examples | 1 | 1 | retrieve/poll | <= 3.6 s",
+    "generate examples | retrieve: 429           | 2 examples | 1 | 1 | retrieve/poll | <= 3.6 s",
     "generate examples | retrieve: 429 x6        | 2 examples | 1 | 1 | poll     | <= 6 s",
-    "generate examples | retrieve: stall         | 2 examples | 1 | 1 | poll     | <= 36 s",
+    "generate examples | retrieve: stall         | 2 examples | 1 | 1 | poll     | <= 6 s",
     "generate examples | retrieve: token expired | 2 examples | 1 | 1 | poll     | <= 6 s",
     "generate examples | retrieve: garbage body  | 2 examples | 1 | 1 | poll     | <= 6 s",
     "generate examples | endpoints off           | 2 examples | 1 | 1 | poll     | <= 6 s",

@@ -39,10 +39,10 @@ final class Waiter {
    * timeout} from now or the call's deadline, whichever comes first; then {@link
    * PuffleTimeoutException} with the last session seen. With {@code run} to follow ({@code watch}
    * and the client's watching on, a known run), it follows the run too: polls go on as usual
-   * until the watch hears from the run, then only as a safety net ({@link
+   * until the watch hears from the run over the realtime feed, then only as a safety net ({@link
    * RetryRules#WATCHED_INITIAL_INTERVAL}); when the run is over the session is read at once, and
-   * when following fails after it heard from the run polls go back to the usual pace at once
-   * (when it fails before, they never left it). So following a run never makes
+   * when the feed is given up or following fails after the feed was heard, polls go back to the
+   * usual pace at once (a watch polling retrieve, beyond the cap on feeds, never slows them). So following a run never makes
    * a wait slower than polling alone, short of a watch that stalls after it worked. The session
    * stays the source of truth: the wait ends on an idle read, whatever the run said. {@code
    * task}: the task waited for, as the call's listeners are told (null: not known).
@@ -84,8 +84,10 @@ final class Waiter {
     RunWatch watching = startWatch.apply(new RunWatchListener() {
       @Override
       public void onUpdate(RunUpdate update) {
-        if (!update.isOver() && heard.compareAndSet(false, true)) {
-          // The watch works: the session's polls become a slow safety net.
+        if (!update.isOver() && update.source() == RunUpdate.Source.FEED && heard.compareAndSet(false, true)) {
+          // The feed works, and sees the run's end within a round trip: the session's polls
+          // become a slow safety net. Retrieve polling is no faster than the session's own, so
+          // it leaves them at the usual pace.
           loop.repace(RetryRules.WATCHED_INITIAL_INTERVAL, RetryRules.WATCHED_MAX_INTERVAL);
         }
       }
@@ -98,6 +100,11 @@ final class Waiter {
       @Override
       public void onFallback(RunOutcome.Reason reason, String detail) {
         events.runFallback(runId, reason.name());
+        if (heard.compareAndSet(true, false)) {
+          // The feed is given up for retrieve: the polls go back to the usual pace, now.
+          loop.intervals(initial, max);
+          loop.wake();
+        }
       }
     });
     watching.outcome().thenAccept(outcome -> {

@@ -3,7 +3,7 @@ package ai.puffle.sdk.internal.http;
 import ai.puffle.sdk.LogLevel;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +60,7 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = s.userClient == null;
     OkHttpClient.Builder builder;
     if (ownsClient) {
-      Dispatcher dispatcher = new Dispatcher(newExecutor("puffle-http-"));
+      Dispatcher dispatcher = new Dispatcher(newExecutor(s.maxConcurrentRequests, "puffle-http-"));
       dispatcher.setMaxRequests(s.maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(s.maxConcurrentRequests);
       builder =
@@ -119,7 +119,7 @@ public final class Transport implements AutoCloseable {
    * {@link #RUN_READ_TIMEOUT}.
    */
   private static OkHttpClient newRunClient(OkHttpClient base, int maxRequests) {
-    Dispatcher dispatcher = new Dispatcher(newExecutor("puffle-run-"));
+    Dispatcher dispatcher = new Dispatcher(newExecutor(maxRequests, "puffle-run-"));
     dispatcher.setMaxRequests(maxRequests);
     dispatcher.setMaxRequestsPerHost(maxRequests);
     OkHttpClient.Builder b = base.newBuilder();
@@ -155,25 +155,26 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * The dispatcher's threads, as OkHttp's own default: a call runs on an idle thread when there
-   * is one, else on a new one; idle threads stop after 30 s. The dispatcher admits at most
-   * its {@code maxRequests} calls at once, so the pool holds about that many threads at most (one
-   * more for the moment a finishing call hands its turn on), and a client with a few calls in
-   * flight has a few threads, whatever its cap.
+   * The dispatcher's threads: at most {@code maxThreads}, idle ones stop after 30 s. The queue
+   * never rejects: OkHttp hands the next call to the pool from a thread that is still finishing
+   * the previous one, so a pool of exactly {@code maxThreads} with no queue would refuse it.
    */
-  private static ExecutorService newExecutor(String namePrefix) {
+  private static ExecutorService newExecutor(int maxThreads, String namePrefix) {
     AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(
-        0,
-        Integer.MAX_VALUE,
-        30,
-        TimeUnit.SECONDS,
-        new SynchronousQueue<>(),
-        r -> {
-          Thread t = new Thread(r, namePrefix + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            maxThreads,
+            maxThreads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, namePrefix + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /** The OkHttp client (shared by derived transports). */

@@ -3,7 +3,7 @@
 # About 10-13 minutes on a 2-core machine. Run from anywhere:
 #
 #   sdk-bench/run-benchmarks.sh                 # everything
-#   sdk-bench/run-benchmarks.sh jmh paired      # some parts: build jmh async paired telemetry scale startup
+#   sdk-bench/run-benchmarks.sh jmh paired      # some parts: build jmh async paired telemetry scale streams startup
 #
 # Environment: MVN_FLAGS (extra Maven flags, default none; "-o" builds offline),
 #              JAVA (default: java on the PATH), OUT (default sdk-bench/target/bench-results).
@@ -14,7 +14,7 @@ cd "$ROOT"
 OUT="${OUT:-$ROOT/sdk-bench/target/bench-results}"
 JAVA="${JAVA:-java}"
 MVN_FLAGS="${MVN_FLAGS-}"
-PARTS="${*:-build jmh async paired telemetry scale startup}"
+PARTS="${*:-build jmh async paired telemetry scale streams startup}"
 mkdir -p "$OUT"
 
 want() { [[ " $PARTS " == *" $1 "* ]]; }
@@ -85,6 +85,11 @@ fi
 if want scale; then
   section "scale harness (each scenario in a fresh JVM, -Xmx512m)"
   "$JAVA" -Xmx256m -cp "$CP" ai.puffle.sdk.bench.ScaleHarness | tee "$OUT/scale.md"
+fi
+
+if want streams; then
+  section "streamed turns: chunk latency, 8 and 1,000 turns at once (-Xmx512m)"
+  "$JAVA" -Xmx512m -cp "$CP" ai.puffle.sdk.bench.StreamLatency 8 1000 | tee "$OUT/streams.md"
 fi
 
 if want startup; then

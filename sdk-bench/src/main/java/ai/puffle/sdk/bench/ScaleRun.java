@@ -255,7 +255,7 @@ public final class ScaleRun {
   }
 
   /** Seeds campaigns of 50 AI nodes each, enough for one node per flow. */
-  private static List<String[]> seedNodes(FakePuffle fake, int n) {
+  static List<String[]> seedNodes(FakePuffle fake, int n) {
     List<String[]> nodes = new ArrayList<>(n);
     while (nodes.size() < n) {
       CampaignSeed.Builder seed = CampaignSeed.builder().name("Scale " + nodes.size())
@@ -274,7 +274,7 @@ public final class ScaleRun {
   }
 
   /** Creates one session per node with blocking calls on a few threads (not part of the run). */
-  private static List<String> createSessions(PuffleClient client, List<String[]> nodes) throws Exception {
+  static List<String> createSessions(PuffleClient client, List<String[]> nodes) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(SEEDING_THREADS, r -> daemon(r, "bench-seed"));
     try {
       List<Future<String>> ids = new ArrayList<>(nodes.size());

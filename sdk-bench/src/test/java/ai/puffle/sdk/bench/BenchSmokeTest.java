@@ -131,4 +131,14 @@ class BenchSmokeTest {
     assertTrue(text.contains("Wake-up latency"), text);
     assertFalse(text.contains("NaN"), text);
   }
+
+  @Test
+  void streamedTurnsAreTimedChunkByChunk() throws Exception {
+    String row = StreamLatency.run(2, java.time.Duration.ofMillis(300));
+    String[] cells = row.split("\\|");
+    assertEquals("2", cells[1].trim(), row);
+    assertEquals("2", cells[2].trim(), "both turns completed: " + row);
+    assertEquals("0", cells[3].trim(), row);
+    assertEquals(cells[4].trim(), cells[5].trim(), "every chunk received was timed: " + row);
+  }
 }

@@ -152,6 +152,7 @@ final class StreamWriter implements StreamingBody {
   private void send(BufferedSink sink, List<StreamRecord> fresh, Instant now) throws IOException {
     List<StreamRecord> out = new ArrayList<>();
     boolean data = false;
+    int firstData = written;
     for (StreamRecord record : fresh) {
       boolean skipped = version == StreamVersion.V1
           && (!record.isData() || !cursor.admits(record.redisId));
@@ -172,6 +173,13 @@ final class StreamWriter implements StreamingBody {
     }
     frames.records(sink, out, mode.duplicate);
     sink.flush();
+    StreamTap.Listener tap = StreamTap.listener();
+    if (tap != null) {
+      long at = System.nanoTime();
+      for (int i = firstData; i < written; i++) {
+        tap.written(run.friendlyId(), i, at);
+      }
+    }
     markWrite(now);
     if (data || version == StreamVersion.V2) {
       // v2's wait restarts with every batch, v1's idle time with every chunk: from when the task

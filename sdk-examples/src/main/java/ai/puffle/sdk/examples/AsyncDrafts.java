@@ -155,9 +155,10 @@ public final class AsyncDrafts {
         + " while " + plural(nodes.size(), "draft") + " waited, " + after + " after"
         + (target.emulated() ? " (not counting the emulator's server threads)" : "") + ".");
     out.println("Waiting holds no thread: polls are scheduled on one scheduler thread and sent"
-        + " with OkHttp's asynchronous calls, whose threads are capped by maxConcurrentRequests.");
+        + " with OkHttp's asynchronous calls, whose threads are capped by maxConcurrentRequests"
+        + " (Puffle) and by the caps on live run feeds and streams (Trigger.dev).");
     if (target.emulated()) {
-      out.println("Try -Dexec.args=\"--nodes 100\": the thread count stays about the same.");
+      out.println("Try -Dexec.args=\"--nodes 100\": the thread count stays within those caps.");
     }
     return code;
   }

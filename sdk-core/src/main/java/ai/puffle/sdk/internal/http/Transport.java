@@ -2,11 +2,7 @@ package ai.puffle.sdk.internal.http;
 
 import ai.puffle.sdk.LogLevel;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.Authenticator;
 import okhttp3.Call;
@@ -60,7 +56,7 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = s.userClient == null;
     OkHttpClient.Builder builder;
     if (ownsClient) {
-      Dispatcher dispatcher = new Dispatcher(newExecutor(s.maxConcurrentRequests, "puffle-http-"));
+      Dispatcher dispatcher = new Dispatcher(CallThreads.create(s.maxConcurrentRequests, "puffle-http-"));
       dispatcher.setMaxRequests(s.maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(s.maxConcurrentRequests);
       builder =
@@ -119,7 +115,7 @@ public final class Transport implements AutoCloseable {
    * {@link #RUN_READ_TIMEOUT}.
    */
   private static OkHttpClient newRunClient(OkHttpClient base, int maxRequests) {
-    Dispatcher dispatcher = new Dispatcher(newExecutor(maxRequests, "puffle-run-"));
+    Dispatcher dispatcher = new Dispatcher(CallThreads.create(maxRequests, "puffle-run-"));
     dispatcher.setMaxRequests(maxRequests);
     dispatcher.setMaxRequestsPerHost(maxRequests);
     OkHttpClient.Builder b = base.newBuilder();
@@ -152,29 +148,6 @@ public final class Transport implements AutoCloseable {
    */
   public Transport sendOnce() {
     return sendOnce;
-  }
-
-  /**
-   * The dispatcher's threads: at most {@code maxThreads}, idle ones stop after 30 s. The queue
-   * never rejects: OkHttp hands the next call to the pool from a thread that is still finishing
-   * the previous one, so a pool of exactly {@code maxThreads} with no queue would refuse it.
-   */
-  private static ExecutorService newExecutor(int maxThreads, String namePrefix) {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            maxThreads,
-            maxThreads,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, namePrefix + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    executor.allowCoreThreadTimeOut(true);
-    return executor;
   }
 
   /** The OkHttp client (shared by derived transports). */

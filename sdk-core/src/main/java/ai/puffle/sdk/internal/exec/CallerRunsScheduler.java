@@ -3,8 +3,6 @@ package ai.puffle.sdk.internal.exec;
 import dev.failsafe.spi.Scheduler;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -78,83 +76,30 @@ public final class CallerRunsScheduler implements Scheduler {
     return !Thread.currentThread().isInterrupted();
   }
 
-  private static final class Task implements ScheduledFuture<Object> {
-    private final Callable<?> callable;
-    private final long delayNanos;
+  private static final class Task extends StepFuture {
     private final Sleeper sleeper;
-    private volatile boolean cancelled;
-    private volatile boolean done;
 
     Task(Callable<?> callable, long delayNanos, Sleeper sleeper) {
-      this.callable = callable;
-      this.delayNanos = delayNanos;
+      super(callable, delayNanos);
       this.sleeper = sleeper;
     }
 
     /** Runs the task; false when the thread was interrupted while sleeping. */
     boolean run() {
-      if (cancelled) {
+      if (isCancelled()) {
         return true;
       }
       if (delayNanos > 0) {
         try {
           sleeper.sleep(delayNanos);
         } catch (InterruptedException e) {
-          cancelled = true;
+          abandon();
           Thread.currentThread().interrupt();
           return false;
         }
       }
-      if (cancelled) {
-        return true;
-      }
-      try {
-        callable.call();
-      } catch (Exception ignored) {
-        // Failsafe's task records its own failures in the execution's future.
-      } finally {
-        done = true;
-      }
+      call();
       return !Thread.currentThread().isInterrupted();
-    }
-
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed o) {
-      return Long.compare(getDelay(TimeUnit.NANOSECONDS), o.getDelay(TimeUnit.NANOSECONDS));
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      if (done) {
-        return false;
-      }
-      cancelled = true;
-      return true;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled;
-    }
-
-    @Override
-    public boolean isDone() {
-      return done || cancelled;
-    }
-
-    @Override
-    public Object get() throws InterruptedException, ExecutionException {
-      return null;
-    }
-
-    @Override
-    public Object get(long timeout, TimeUnit unit) {
-      return null;
     }
   }
 }

@@ -4,8 +4,6 @@ import ai.puffle.sdk.PuffleClock;
 import dev.failsafe.spi.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -53,73 +51,24 @@ public final class ClockTiming implements Timing {
   }
 
   /** A Failsafe-facing future over a clock's scheduled task. */
-  private static final class Task implements Runnable, ScheduledFuture<Object> {
-    private final Callable<?> callable;
-    private final long delayNanos;
+  private static final class Task extends StepFuture implements Runnable {
     private volatile PuffleClock.Cancellable handle;
-    private volatile boolean cancelled;
-    private volatile boolean done;
 
     Task(Callable<?> callable, long delayNanos) {
-      this.callable = callable;
-      this.delayNanos = delayNanos;
+      super(callable, delayNanos);
     }
 
     @Override
     public void run() {
-      if (cancelled) {
-        return;
-      }
-      try {
-        callable.call();
-      } catch (Exception ignored) {
-        // Failsafe's task records its own failures.
-      } finally {
-        done = true;
-      }
+      call();
     }
 
     @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      if (done) {
-        return false;
-      }
-      cancelled = true;
+    void onCancel() {
       PuffleClock.Cancellable h = handle;
       if (h != null) {
         h.cancel();
       }
-      return true;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled;
-    }
-
-    @Override
-    public boolean isDone() {
-      return done || cancelled;
-    }
-
-    @Override
-    public Object get() throws InterruptedException, ExecutionException {
-      return null;
-    }
-
-    @Override
-    public Object get(long timeout, TimeUnit unit) {
-      return null;
-    }
-
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed o) {
-      return Long.compare(delayNanos, o.getDelay(TimeUnit.NANOSECONDS));
     }
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
@@ -31,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's own module on the module path: it requires {@code ai.puffle.sdk} and {@code
- * ai.puffle.sdk.testkit}, runs a turn on the emulator (wire models and error bodies read through
- * the qualified opens), and cannot compile against the SDK's internals.
+ * ai.puffle.sdk.testkit} (both named modules), runs a turn on the emulator (wire models and error
+ * bodies read through the qualified opens), and cannot compile against the SDK's internals.
  */
 class ModulePathTest {
   /** The jars the SDK's module and the testkit need on the module path, by file name. */
@@ -65,7 +60,7 @@ class ModulePathTest {
     assertTrue(core != null && testkit != null, "core and testkit on the test class path");
     assertEquals(MODULE_JARS.size(), modulePath.size(), "the modules they need: " + modulePath);
     modulePath.add(0, core);
-    modulePath.add(1, Files.isDirectory(testkit) ? asAutomaticModuleJar(testkit) : testkit);
+    modulePath.add(1, testkit);
   }
 
   @Test
@@ -88,6 +83,7 @@ class ModulePathTest {
         "      TurnResult r = client.sessions().turnAndWait(session.id(), TurnRequest.of(\"Audience: VPs of Sales.\"));",
         "      System.out.println(\"skeleton: \" + r.skeleton().isPresent());",
         "      System.out.println(\"module: \" + PuffleClient.class.getModule().getName());",
+        "      System.out.println(\"testkit: \" + FakePuffle.class.getModule().getDescriptor().isAutomatic());",
         "      try {",
         "        client.sessions().get(\"00000000-0000-4000-8000-000000000000\");",
         "      } catch (NotFoundException e) {",
@@ -107,14 +103,14 @@ class ModulePathTest {
     if (!classPath.isEmpty()) {
       command.addAll(List.of("-cp", join(classPath)));
     }
-    // The testkit is an automatic module, which cannot require mockwebserver3: resolve it too.
-    command.addAll(List.of("--add-modules", "ALL-MODULE-PATH", "-m", "consumer/consumer.Main"));
+    command.addAll(List.of("-m", "consumer/consumer.Main"));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the consumer ends");
     assertEquals(0, p.exitValue(), output);
     assertTrue(output.contains("skeleton: true"), output);
     assertTrue(output.contains("module: ai.puffle.sdk"), "the SDK ran as its named module: " + output);
+    assertTrue(output.contains("testkit: false"), "the testkit ran as its named module: " + output);
     assertTrue(output.contains("not found: 404"), output);
   }
 
@@ -155,23 +151,6 @@ class ModulePathTest {
     }
     assertFalse(files.isEmpty());
     return diagnostics;
-  }
-
-  /** The testkit's classes (a directory when the build stopped before packaging) as a jar. */
-  private Path asAutomaticModuleJar(Path classes) throws IOException {
-    Path jar = dir.resolve("puffle-sdk-testkit.jar");
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(new Attributes.Name("Automatic-Module-Name"), "ai.puffle.sdk.testkit");
-    try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, manifest);
-        Stream<Path> all = Files.walk(classes)) {
-      for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        Files.copy(f, out);
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 
   private static void write(Path file, String text) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.puffle.sdk.PuffleClient;
+import ai.puffle.sdk.opentelemetry.PuffleTelemetry;
 import ai.puffle.sdk.testkit.FakePuffle;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -35,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a module's {@code module-info.java} exports is its whole public API, for the SDK
- * ({@code ai.puffle.sdk}) and the testkit ({@code ai.puffle.sdk.testkit}): a public type sits
+ * ({@code ai.puffle.sdk}), the testkit ({@code ai.puffle.sdk.testkit}) and the OpenTelemetry
+ * module ({@code ai.puffle.sdk.opentelemetry}): a public type sits
  * either in an exported package or in one named as not API ({@code internal}, {@code
  * generated}), and nothing an exported type shows (supertypes, public and protected members,
  * their generic arguments) comes from a package the module does not export, except the JDK and
@@ -50,7 +52,8 @@ class ExportedApiTest {
    */
   static final Map<String, List<String>> READABLE = Map.of(
       "ai.puffle.sdk", List.of("okhttp3."),
-      "ai.puffle.sdk.testkit", List.of("ai.puffle.sdk", "okhttp3.", "org.junit.jupiter.api."));
+      "ai.puffle.sdk.testkit", List.of("ai.puffle.sdk", "okhttp3.", "org.junit.jupiter.api."),
+      "ai.puffle.sdk.opentelemetry", List.of("ai.puffle.sdk", "io.opentelemetry.api.", "io.opentelemetry.context."));
 
   ModuleDescriptor module;
   Set<String> exported;
@@ -58,7 +61,8 @@ class ExportedApiTest {
   List<String> readable;
 
   void read(String name) throws Exception {
-    Class<?> anchor = name.equals("ai.puffle.sdk") ? PuffleClient.class : FakePuffle.class;
+    Class<?> anchor = name.equals("ai.puffle.sdk") ? PuffleClient.class
+        : name.equals("ai.puffle.sdk.testkit") ? FakePuffle.class : PuffleTelemetry.class;
     Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (FileSystem jar = Files.isDirectory(location) ? null
         : FileSystems.newFileSystem(URI.create("jar:" + location.toUri()), Map.of())) {
@@ -89,18 +93,18 @@ class ExportedApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ai.puffle.sdk", "ai.puffle.sdk.testkit"})
+  @ValueSource(strings = {"ai.puffle.sdk", "ai.puffle.sdk.testkit", "ai.puffle.sdk.opentelemetry"})
   void theModuleIsNamedAndExportsOnlyItsApiPackage(String name) throws Exception {
     read(name);
     assertEquals(name, module.name());
     assertEquals(Set.of(name), exported);
-    assertTrue(publicTypes.size() > 15, "the module's classes were read: " + publicTypes.size());
+    assertTrue(!publicTypes.isEmpty(), "the module's classes were read");
     assertTrue(module.opens().stream().allMatch(ModuleDescriptor.Opens::isQualified),
         "packages are opened only to the modules that need them");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ai.puffle.sdk", "ai.puffle.sdk.testkit"})
+  @ValueSource(strings = {"ai.puffle.sdk", "ai.puffle.sdk.testkit", "ai.puffle.sdk.opentelemetry"})
   void everyPublicTypeIsInAnExportedPackageOrOneThatIsNotApi(String name) throws Exception {
     read(name);
     List<String> stray = new ArrayList<>();
@@ -115,7 +119,7 @@ class ExportedApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ai.puffle.sdk", "ai.puffle.sdk.testkit"})
+  @ValueSource(strings = {"ai.puffle.sdk", "ai.puffle.sdk.testkit", "ai.puffle.sdk.opentelemetry"})
   void noExportedTypeShowsATypeOfAPackageThatIsNotExported(String name) throws Exception {
     read(name);
     Set<String> leaks = new TreeSet<>();

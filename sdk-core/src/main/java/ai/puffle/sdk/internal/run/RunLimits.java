@@ -66,11 +66,6 @@ public final class RunLimits {
     return feeds.inUse();
   }
 
-  /** Watches waiting for a feed slot now. */
-  int waitingFeeds() {
-    return feeds.waiting();
-  }
-
   /** Starts {@code ticket} now if a retrieve turn is free, else when one frees. */
   void retrieve(Ticket ticket) {
     retrieves.take(ticket);
@@ -150,12 +145,6 @@ public final class RunLimits {
     int inUse() {
       synchronized (waiting) {
         return inUse;
-      }
-    }
-
-    int waiting() {
-      synchronized (waiting) {
-        return waiting.size();
       }
     }
 

@@ -324,7 +324,7 @@ public final class PuffleClient implements AutoCloseable {
       RequestFactory requests = new RequestFactory(config.baseUrl, PuffleJson.moshi());
       CallRunner runner = new CallRunner(new ErrorMapper(new Redactor(config.apiKeyValue())));
       RunWatcher runs = config.watchRuns
-          ? new RunWatcher(config.triggerApiUrl, transport.runClient(), t, config.maxLiveRunFeeds)
+          ? new RunWatcher(config.triggerApiUrl, transport.runHttp(), t, config.maxLiveRunFeeds)
           : RunWatcher.disabled();
       ClientContext ctx = new ClientContext(
           new AiChatSessionsApi(requests), new CampaignsApi(requests), runner, transport, content,

@@ -7,7 +7,6 @@ import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.PuffleEventListener;
 import ai.puffle.sdk.internal.http.Redactor;
 import ai.puffle.sdk.internal.http.Transport;
-import ai.puffle.sdk.internal.run.RunLimits;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,7 +141,7 @@ public final class ClientConfig {
     s.connectTimeout = connectTimeout;
     s.readTimeout = readTimeout;
     s.maxConcurrentRequests = maxConcurrentRequests;
-    s.runRequests = RunLimits.requests(maxLiveRunFeeds);
+    s.maxLiveRunFeeds = maxLiveRunFeeds;
     s.logLevel = logLevel;
     s.logger = logger;
     return s;

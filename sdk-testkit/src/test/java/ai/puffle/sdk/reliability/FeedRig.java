@@ -72,7 +72,7 @@ final class FeedRig implements AutoCloseable {
                 .clock(timing)
             .build();
     this.watcher = ClientInternals.context(client).runWatcher();
-    this.probe = new RigProbe(fake, shared.http.dispatcher(), watcher.http().dispatcher()) {
+    this.probe = new RigProbe(fake, shared.http.dispatcher(), watcher.http().dispatchers()) {
       @Override
       public void onQuiet() {
         mostLiveFeeds = Math.max(mostLiveFeeds, watcher.liveFeeds());

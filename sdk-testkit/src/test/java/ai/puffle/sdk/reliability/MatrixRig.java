@@ -102,7 +102,7 @@ final class MatrixRig implements AutoCloseable {
     // Waits follow their task's run (as by default): their polls and the run watcher's requests
     // run on the driver, on the same virtual clock.
     timing.drive(new RigProbe(fake, shared.http.dispatcher(),
-        ClientInternals.context(client).runWatcher().http().dispatcher()), VirtualDriver.STEP);
+        ClientInternals.context(client).runWatcher().http().dispatchers()), VirtualDriver.STEP);
   }
 
   Hooks hooks() {

@@ -4,6 +4,9 @@ import ai.puffle.sdk.testkit.FakePuffle;
 import ai.puffle.sdk.testkit.Fault;
 import ai.puffle.sdk.testkit.Operation;
 import ai.puffle.sdk.testkit.RecordedCall;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Call;
 import okhttp3.Dispatcher;
 
 /**
@@ -13,14 +16,20 @@ import okhttp3.Dispatcher;
  */
 class RigProbe implements VirtualDriver.Probe {
   private final FakePuffle fake;
-  private final Dispatcher puffleCalls;
-  private final Dispatcher runCalls;
+  private final List<Dispatcher> dispatchers = new ArrayList<>();
 
-  /** A probe of the calls on {@code puffleCalls} and {@code runCalls} to {@code fake}. */
-  RigProbe(FakePuffle fake, Dispatcher puffleCalls, Dispatcher runCalls) {
+  /**
+   * A probe of the calls to {@code fake} on {@code puffleCalls} and {@code runCalls} (Trigger.dev
+   * retrieves run on the dispatcher of Puffle's calls, so calls are told apart by their path).
+   */
+  RigProbe(FakePuffle fake, Dispatcher puffleCalls, List<Dispatcher> runCalls) {
     this.fake = fake;
-    this.puffleCalls = puffleCalls;
-    this.runCalls = runCalls;
+    dispatchers.add(puffleCalls);
+    for (Dispatcher d : runCalls) {
+      if (!dispatchers.contains(d)) {
+        dispatchers.add(d);
+      }
+    }
   }
 
   /**
@@ -29,8 +38,8 @@ class RigProbe implements VirtualDriver.Probe {
    */
   @Override
   public boolean quiet() {
-    int p1 = inFlight(puffleCalls);
-    int r1 = inFlight(runCalls);
+    int p1 = inFlight(false);
+    int r1 = inFlight(true);
     if (p1 != 0) {
       return false;
     }
@@ -38,8 +47,8 @@ class RigProbe implements VirtualDriver.Probe {
     if (r1 > blocked) {
       blocked += stalledRunRequests();
     }
-    int r2 = inFlight(runCalls);
-    int p2 = inFlight(puffleCalls);
+    int r2 = inFlight(true);
+    int p2 = inFlight(false);
     return p2 == 0 && r1 == r2 && r1 <= blocked;
   }
 
@@ -48,8 +57,23 @@ class RigProbe implements VirtualDriver.Probe {
     return fake.heldRunFeeds();
   }
 
-  private static int inFlight(Dispatcher d) {
-    return d.runningCallsCount() + d.queuedCallsCount();
+  /** Calls running or queued, to Trigger.dev's run endpoints when {@code run}, else to Puffle. */
+  private int inFlight(boolean run) {
+    int n = 0;
+    for (Dispatcher d : dispatchers) {
+      for (Call c : d.runningCalls()) {
+        n += isRunCall(c) == run ? 1 : 0;
+      }
+      for (Call c : d.queuedCalls()) {
+        n += isRunCall(c) == run ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isRunCall(Call c) {
+    String path = c.request().url().encodedPath();
+    return path.startsWith("/api/v3/runs/") || path.startsWith("/realtime/");
   }
 
   /** Run requests the emulator stalls (logged once their never-ending answer is on its way). */

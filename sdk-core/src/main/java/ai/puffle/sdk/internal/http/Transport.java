@@ -1,6 +1,8 @@
 package ai.puffle.sdk.internal.http;
 
 import ai.puffle.sdk.LogLevel;
+import ai.puffle.sdk.internal.run.RunHttp;
+import ai.puffle.sdk.internal.run.RunLimits;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,8 +19,8 @@ import okhttp3.Request;
  * The OkHttp client of one {@code PuffleClient} and the clients derived from it: bearer auth and
  * User-Agent on every request, send tracking, optional redacted logging, and a bounded dispatcher.
  * Owns (and on {@link #close()} shuts down) the dispatcher and pool unless the user supplied the
- * OkHttpClient. Also holds the client for Trigger.dev's run endpoints ({@link #runClient()}),
- * whose dispatcher it always owns.
+ * OkHttpClient. Also holds the clients for Trigger.dev's run endpoints ({@link #runHttp()}),
+ * whose feed and stream dispatchers it always owns.
  */
 public final class Transport implements AutoCloseable {
   /** Read timeout of Trigger.dev requests: a live feed request is held about 20 s (at most 23 s). */
@@ -30,8 +32,8 @@ public final class Transport implements AutoCloseable {
   private final boolean ownsClient;
   private final Transport sendOnce;
   private final SentCalls sent;
-  private final OkHttpClient runClient;
-  private final boolean ownsRunClient;
+  private final RunHttp runHttp;
+  private final boolean ownsRunHttp;
 
   /** Settings for a transport. */
   public static final class Settings {
@@ -44,9 +46,8 @@ public final class Transport implements AutoCloseable {
     public Duration readTimeout;
     public Duration writeTimeout = Duration.ofSeconds(30);
     public int maxConcurrentRequests = 10;
-    /** Trigger.dev requests in flight at once (the run client's dispatcher). */
-    public int runRequests =
-        ai.puffle.sdk.internal.run.RunLimits.requests(ai.puffle.sdk.internal.ClientConfig.DEFAULT_MAX_LIVE_RUN_FEEDS);
+    /** Live Trigger.dev feeds at once (the size of the feeds' dispatcher). */
+    public int maxLiveRunFeeds = ai.puffle.sdk.internal.ClientConfig.DEFAULT_MAX_LIVE_RUN_FEEDS;
     public LogLevel logLevel = LogLevel.NONE;
     public Consumer<String> logger;
   }
@@ -56,13 +57,10 @@ public final class Transport implements AutoCloseable {
     this.ownsClient = s.userClient == null;
     OkHttpClient.Builder builder;
     if (ownsClient) {
-      Dispatcher dispatcher = new Dispatcher(CallThreads.create(s.maxConcurrentRequests, "puffle-http-"));
-      dispatcher.setMaxRequests(s.maxConcurrentRequests);
-      dispatcher.setMaxRequestsPerHost(s.maxConcurrentRequests);
       builder =
           new OkHttpClient.Builder()
-              .dispatcher(dispatcher)
-              .connectionPool(new ConnectionPool(Math.max(5, s.maxConcurrentRequests), 5, TimeUnit.MINUTES))
+              .dispatcher(ownDispatcher(s.maxConcurrentRequests, "puffle-http-"))
+              .connectionPool(new ConnectionPool(idleConnections(s), 5, TimeUnit.MINUTES))
               .connectTimeout(Duration.ofSeconds(10))
               .readTimeout(Duration.ofSeconds(60))
               .writeTimeout(s.writeTimeout);
@@ -84,45 +82,51 @@ public final class Transport implements AutoCloseable {
     this.sent = new SentCalls();
     builder.addNetworkInterceptor(sent.marker());
     this.client = builder.build();
-    this.runClient = newRunClient(client, s.runRequests);
-    this.ownsRunClient = true;
-    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent, runClient);
+    this.runHttp = newRunHttp(client, s.maxLiveRunFeeds);
+    this.ownsRunHttp = true;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent, runHttp);
   }
 
-  private Transport(OkHttpClient client, boolean ownsClient, SentCalls sent, OkHttpClient runClient) {
+  private Transport(OkHttpClient client, boolean ownsClient, SentCalls sent, RunHttp runHttp) {
     this.client = client;
     this.ownsClient = ownsClient;
     this.sent = sent;
-    this.runClient = runClient;
-    this.ownsRunClient = false;
-    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent, runClient);
+    this.runHttp = runHttp;
+    this.ownsRunHttp = false;
+    this.sendOnce = new Transport(client.newBuilder().retryOnConnectionFailure(false).build(), sent, runHttp);
   }
 
-  private Transport(OkHttpClient noRetryClient, SentCalls sent, OkHttpClient runClient) {
+  private Transport(OkHttpClient noRetryClient, SentCalls sent, RunHttp runHttp) {
     this.client = noRetryClient;
     this.ownsClient = false;
     this.sent = sent;
-    this.runClient = runClient;
-    this.ownsRunClient = false;
+    this.runHttp = runHttp;
+    this.ownsRunHttp = false;
     this.sendOnce = this;
   }
 
   /**
-   * The client for Trigger.dev: the same connection pool, proxy, TLS and socket settings, but
-   * none of the interceptors (no API key, no logging, nor the user's own), no authenticator,
-   * cookies, cache or event listener; no redirects (a token never follows one); its own
-   * dispatcher of {@code maxRequests} daemon threads named {@code puffle-run-N}; read timeout
-   * {@link #RUN_READ_TIMEOUT}.
+   * Idle connections kept: one for each call that may be in flight at once, Puffle's and
+   * Trigger.dev's, so a client under load does not close a connection only to open another.
    */
-  private static OkHttpClient newRunClient(OkHttpClient base, int maxRequests) {
-    Dispatcher dispatcher = new Dispatcher(CallThreads.create(maxRequests, "puffle-run-"));
-    dispatcher.setMaxRequests(maxRequests);
-    dispatcher.setMaxRequestsPerHost(maxRequests);
+  private static int idleConnections(Settings s) {
+    return Math.max(5, s.maxConcurrentRequests + s.maxLiveRunFeeds + RunLimits.STREAM_CONCURRENCY);
+  }
+
+  /**
+   * The clients for Trigger.dev: the same connection pool, proxy, TLS and socket settings, but
+   * none of the interceptors (no API key, no logging, nor the user's own), no authenticator,
+   * cookies, cache or event listener; no redirects (a token never follows one); read timeout
+   * {@link #RUN_READ_TIMEOUT}. Retrieves run on {@code base}'s dispatcher (short calls, at most
+   * {@link RunLimits#RETRIEVE_CONCURRENCY} at once); feeds on a dispatcher of {@code
+   * maxLiveFeeds} daemon threads named {@code puffle-run-feed-N}; stream reads on one of {@link
+   * RunLimits#STREAM_CONCURRENCY} named {@code puffle-run-read-N}.
+   */
+  private static RunHttp newRunHttp(OkHttpClient base, int maxLiveFeeds) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().clear();
     b.networkInterceptors().clear();
-    return b.dispatcher(dispatcher)
-        .authenticator(Authenticator.NONE)
+    OkHttpClient retrieves = b.authenticator(Authenticator.NONE)
         .cookieJar(CookieJar.NO_COOKIES)
         .cache(null)
         .eventListener(EventListener.NONE)
@@ -131,14 +135,25 @@ public final class Transport implements AutoCloseable {
         .readTimeout(RUN_READ_TIMEOUT)
         .callTimeout(RUN_CALL_TIMEOUT)
         .build();
+    return new RunHttp(
+        retrieves.newBuilder().dispatcher(ownDispatcher(Math.max(1, maxLiveFeeds), "puffle-run-feed-")).build(),
+        retrieves,
+        retrieves.newBuilder().dispatcher(ownDispatcher(RunLimits.STREAM_CONCURRENCY, "puffle-run-read-")).build());
+  }
+
+  private static Dispatcher ownDispatcher(int maxRequests, String threadPrefix) {
+    Dispatcher dispatcher = new Dispatcher(CallThreads.create(maxRequests, threadPrefix));
+    dispatcher.setMaxRequests(maxRequests);
+    dispatcher.setMaxRequestsPerHost(maxRequests);
+    return dispatcher;
   }
 
   /**
-   * The OkHttp client for Trigger.dev's run endpoints: shares this transport's connection pool
-   * but carries nothing of Puffle's (no API key). Closed with this transport.
+   * The OkHttp clients for Trigger.dev's run endpoints: they share this transport's connection
+   * pool but carry nothing of Puffle's (no API key). Closed with this transport.
    */
-  public OkHttpClient runClient() {
-    return runClient;
+  public RunHttp runHttp() {
+    return runHttp;
   }
 
   /**
@@ -157,7 +172,7 @@ public final class Transport implements AutoCloseable {
 
   /** A transport sharing this one's dispatcher and pool, with another read timeout. */
   public Transport withReadTimeout(Duration readTimeout) {
-    return new Transport(client.newBuilder().readTimeout(readTimeout).build(), false, sent, runClient);
+    return new Transport(client.newBuilder().readTimeout(readTimeout).build(), false, sent, runHttp);
   }
 
   /** A new call. When it is over, ask {@link #wasSent} once, whatever its outcome. */
@@ -175,13 +190,16 @@ public final class Transport implements AutoCloseable {
 
   /**
    * Cancels in-flight calls and stops the dispatcher's threads and idle connections, when this
-   * transport owns them; the run client's dispatcher is always this transport's (unless derived).
+   * transport owns them; the run feeds' and stream reads' dispatchers are always this
+   * transport's (unless derived).
    */
   @Override
   public void close() {
-    if (ownsRunClient) {
-      runClient.dispatcher().cancelAll();
-      runClient.dispatcher().executorService().shutdown();
+    if (ownsRunHttp) {
+      for (Dispatcher d : new Dispatcher[] {runHttp.feeds().dispatcher(), runHttp.streams().dispatcher()}) {
+        d.cancelAll();
+        d.executorService().shutdown();
+      }
     }
     if (!ownsClient) {
       return;

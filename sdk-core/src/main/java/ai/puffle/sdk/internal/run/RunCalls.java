@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -53,7 +52,7 @@ final class RunCalls {
     void onCrash(RuntimeException e);
   }
 
-  private final OkHttpClient http;
+  private final RunHttp http;
   private final Timing timing;
   private final RunLimits limits;
   private final Crash crash;
@@ -64,7 +63,7 @@ final class RunCalls {
   private ScheduledFuture<?> timer;
   private Call call;
 
-  RunCalls(OkHttpClient http, Timing timing, RunLimits limits, Crash crash) {
+  RunCalls(RunHttp http, Timing timing, RunLimits limits, Crash crash) {
     this.http = http;
     this.timing = timing;
     this.limits = limits;
@@ -172,20 +171,20 @@ final class RunCalls {
     }
   }
 
-  private boolean enqueue(Request request, Handler handler, boolean turn, int mine) {
+  private boolean enqueue(Request request, Handler handler, boolean retrieve, int mine) {
     Call c;
     synchronized (lock) {
       if (stopped || epoch != mine) {
         return false;
       }
-      c = http.newCall(request);
+      c = (retrieve ? http.retrieves() : http.feeds()).newCall(request);
       call = c;
     }
     long start = timing.nanoTime();
     c.enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException e) {
-        done(c, turn);
+        done(c, retrieve);
         if (isCurrent(mine)) {
           guarded(() -> handler.onFailure(e));
         }
@@ -201,7 +200,7 @@ final class RunCalls {
           onFailure(ok, e);
           return;
         }
-        done(c, turn);
+        done(c, retrieve);
         if (isCurrent(mine)) {
           guarded(() -> handler.onReply(reply));
         }
@@ -210,13 +209,13 @@ final class RunCalls {
     return true;
   }
 
-  private void done(Call c, boolean turn) {
+  private void done(Call c, boolean retrieve) {
     synchronized (lock) {
       if (call == c) {
         call = null;
       }
     }
-    if (turn) {
+    if (retrieve) {
       limits.retrieveDone();
     }
   }

@@ -9,10 +9,10 @@ import java.util.ArrayDeque;
  * retrieve meanwhile), at most {@link #RETRIEVE_CONCURRENCY} retrieves and
  * at most {@link #STREAM_CONCURRENCY} stream readers (a reader holds its slot from its first
  * connection to its end, since an open stream holds a connection and an HTTP thread). Further
- * retrieves and readers wait their turn in order, here, holding no thread. The run client's
- * dispatcher is sized by {@link #requests(int)}, so it does not queue calls (at most one for the
- * moment a finishing call's callback hands its turn on): a feed's request never waits behind
- * thousands of polls or open streams.
+ * retrieves and readers wait their turn in order, here, holding no thread. Feeds and stream
+ * reads each have a dispatcher sized to their limit ({@link RunHttp}), so a feed's request never
+ * waits behind thousands of polls or open streams; retrieves share the dispatcher of Puffle's
+ * calls, of which they take at most {@link #RETRIEVE_CONCURRENCY} threads.
  */
 public final class RunLimits {
   /** Retrieve requests in flight at once, shared by every polled watch of a client. */
@@ -34,14 +34,6 @@ public final class RunLimits {
   RunLimits(int maxLiveFeeds) {
     this.maxLiveFeeds = maxLiveFeeds;
     this.feeds = new Turns(maxLiveFeeds);
-  }
-
-  /**
-   * The requests in flight at once for a feed cap of {@code maxLiveFeeds}: the run dispatcher's
-   * size (feeds, retrieves and streams).
-   */
-  public static int requests(int maxLiveFeeds) {
-    return maxLiveFeeds + RETRIEVE_CONCURRENCY + STREAM_CONCURRENCY;
   }
 
   int maxLiveFeeds() {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Follows Trigger.dev runs for one client, so that a wait can end as soon as its task's run
@@ -29,7 +28,7 @@ import okhttp3.OkHttpClient;
  */
 public final class RunWatcher implements AutoCloseable {
   private final TriggerApi api;
-  private final OkHttpClient http;
+  private final RunHttp http;
   private final Timing timing;
   private final RunLimits limits;
   private final StreamReaders streams;
@@ -37,11 +36,11 @@ public final class RunWatcher implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * A watcher sending to {@code triggerApiUrl} with {@code http} (which must carry none of
-   * Puffle's interceptors, and whose dispatcher should allow {@link RunLimits#requests(int)}
-   * calls at once), waiting on {@code timing}'s async scheduler.
+   * A watcher sending to {@code triggerApiUrl} with {@code http} (whose clients carry none of
+   * Puffle's interceptors; the feeds' dispatcher should allow {@code maxLiveFeeds} calls at once),
+   * waiting on {@code timing}'s async scheduler.
    */
-  public RunWatcher(HttpUrl triggerApiUrl, OkHttpClient http, Timing timing, int maxLiveFeeds) {
+  public RunWatcher(HttpUrl triggerApiUrl, RunHttp http, Timing timing, int maxLiveFeeds) {
     this.api = new TriggerApi(Validate.notNull("triggerApiUrl", triggerApiUrl));
     this.http = Validate.notNull("http", http);
     this.timing = Validate.notNull("timing", timing);
@@ -201,8 +200,8 @@ public final class RunWatcher implements AutoCloseable {
     return api;
   }
 
-  /** The HTTP client of the watcher's Trigger.dev requests (tests watch its dispatcher). */
-  public OkHttpClient http() {
+  /** The HTTP clients of the watcher's Trigger.dev requests (tests watch their dispatchers). */
+  public RunHttp http() {
     return http;
   }
 

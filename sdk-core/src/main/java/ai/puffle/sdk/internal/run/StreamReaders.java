@@ -30,11 +30,11 @@ final class StreamReaders {
   private final Set<StreamReader> active = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  StreamReaders(TriggerApi api, OkHttpClient runClient, Timing timing, RunLimits limits) {
+  StreamReaders(TriggerApi api, RunHttp runHttp, Timing timing, RunLimits limits) {
     this.api = api;
     // A stream is long-lived: okhttp-sse cancels the call timeout once events flow, and none is
     // wanted before either (a stream may wait long for its first byte); the read timeout stays.
-    this.http = runClient.newBuilder().callTimeout(Duration.ZERO).readTimeout(READ_TIMEOUT).build();
+    this.http = runHttp.streams().newBuilder().callTimeout(Duration.ZERO).readTimeout(READ_TIMEOUT).build();
     this.timing = timing;
     this.limits = limits;
     AtomicInteger count = new AtomicInteger();

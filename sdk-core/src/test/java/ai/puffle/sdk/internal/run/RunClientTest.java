@@ -23,6 +23,7 @@ import ai.puffle.sdk.testing.TestClients;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import kotlin.Pair;
 import mockwebserver3.MockResponse;
@@ -147,25 +148,19 @@ class RunClientTest {
       }
       Thread.sleep(5);
     }
-    assertTrue(runThreads() > 0);
+    // The feed holds a thread of the feeds' dispatcher (OkHttp names it for its call meanwhile).
+    RunHttp http = watcher.http();
+    ThreadPoolExecutor feeds = (ThreadPoolExecutor) http.feeds().dispatcher().executorService();
+    ThreadPoolExecutor reads = (ThreadPoolExecutor) http.streams().dispatcher().executorService();
+    assertTrue(feeds.getPoolSize() > 0, "a feed thread");
 
     client.close();
 
     assertEquals(RunOutcome.Reason.CLIENT_CLOSED, await(feed).reason());
     assertEquals(RunOutcome.Reason.CLIENT_CLOSED, await(polled).reason());
-    end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (runThreads() > 0) {
-      if (System.nanoTime() > end) {
-        fail("puffle-run threads still alive after close()");
-      }
-      Thread.sleep(10);
-    }
+    assertTrue(feeds.awaitTermination(2, TimeUnit.SECONDS), "feed threads still alive after close()");
+    assertTrue(reads.awaitTermination(2, TimeUnit.SECONDS), "stream threads still alive after close()");
     assertEquals(4, trigger.requests().size(), "nothing sent after close");
-  }
-
-  static long runThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("puffle-run-")).count();
   }
 
   @Test

@@ -43,9 +43,9 @@ class RunStreamsTest {
     Transport.Settings s = new Transport.Settings();
     s.apiKey = TestClients.API_KEY;
     s.userAgent = "test";
-    s.runRequests = RunLimits.requests(0);
+    s.maxLiveRunFeeds = 0;
     transport = new Transport(s);
-    watcher = new RunWatcher(server.url(), transport.runClient(), timing, 0); // polls retrieve
+    watcher = new RunWatcher(server.url(), transport.runHttp(), timing, 0); // polls retrieve
   }
 
   @AfterEach
@@ -147,7 +147,7 @@ class RunStreamsTest {
 
     assertEquals(StreamOutcome.Reason.STOPPED, done.get("chat").reason());
     assertEquals(RunOutcome.Reason.CANCELLED, streams.watch().outcome().get().reason());
-    awaitTrue(() -> transport.runClient().dispatcher().runningCallsCount() == 0, "the read to be closed");
+    awaitTrue(() -> transport.runHttp().streams().dispatcher().runningCallsCount() == 0, "the read to be closed");
     assertEquals(requests, server.requests().size(), "no poll or read after stop");
     streams.open("later");
     assertEquals(List.of("chat"), streams.keys());
@@ -165,7 +165,7 @@ class RunStreamsTest {
     Map<String, StreamOutcome> done = streams.done().get(10, TimeUnit.SECONDS);
 
     assertEquals(StreamOutcome.Reason.CLIENT_CLOSED, done.get("chat").reason());
-    awaitTrue(() -> transport.runClient().dispatcher().runningCallsCount() == 0, "the read to be closed");
+    awaitTrue(() -> transport.runHttp().streams().dispatcher().runningCallsCount() == 0, "the read to be closed");
     assertEquals(0, watcher.activeStreamReaders());
   }
 

@@ -116,7 +116,7 @@ class RunWatcherTest {
     heldFeed(RunBodies.RUN);
     RunWatch watch = h.watch();
     awaitRequests(2);
-    OkHttpClient http = h.transport.runClient();
+    OkHttpClient http = h.transport.runHttp().feeds();
     assertEquals(1, http.dispatcher().runningCallsCount(), "the live request is in flight");
 
     watch.cancel();
@@ -180,7 +180,7 @@ class RunWatcherTest {
     assertEquals(0, h.timing.releaseDelayed());
     RunWatch late = h.watch("run_c");
     assertEquals(RunOutcome.Reason.CLIENT_CLOSED, late.outcome().getNow(null).reason());
-    awaitTrue(() -> h.transport.runClient().dispatcher().runningCallsCount() == 0, "calls to end");
+    awaitTrue(() -> h.transport.runHttp().runningCalls() == 0, "calls to end");
     assertEquals(3, h.trigger.requests().size());
   }
 
@@ -236,7 +236,7 @@ class RunWatcherTest {
       return n == 1 ? retrieve("EXECUTING") : retrieveDone("COMPLETED");
     });
     List<long[]> feedSpans = new java.util.concurrent.CopyOnWriteArrayList<>();
-    OkHttpClient counting = h.transport.runClient().newBuilder().addInterceptor(chain -> {
+    okhttp3.Interceptor counter = chain -> {
       boolean feed = chain.request().url().encodedPath().startsWith("/realtime/");
       if (feed) {
         // A feed whose watch ended as it began is cancelled at once: count the ones that ran.
@@ -255,7 +255,8 @@ class RunWatcherTest {
       } finally {
         retrieves.decrementAndGet();
       }
-    }).build();
+    };
+    RunHttp counting = h.transport.runHttp().map(c -> c.newBuilder().addInterceptor(counter).build());
     RunWatcher watcher = new RunWatcher(h.trigger.url(), counting, h.timing, 2);
     int n = 1000;
     List<CompletableFuture<RunOutcome>> all = new ArrayList<>();
@@ -273,10 +274,14 @@ class RunWatcherTest {
     }
     assertTrue(maxFeeds.get() <= 2, "feeds in flight: " + maxFeeds);
     assertEquals(RunLimits.RETRIEVE_CONCURRENCY, maxRetrieves.get(), "retrieves in flight");
-    long runThreads = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("puffle-run-")).count();
-    assertTrue(runThreads <= RunLimits.requests(2), runThreads + " HTTP threads");
+    // Feeds hold threads of their own, at most the cap; retrieves run on Puffle's HTTP threads.
+    assertTrue(threadsNamed("puffle-run-feed-") <= 2, threadsNamed("puffle-run-feed-") + " feed threads");
+    assertEquals(0, threadsNamed("puffle-run-read-"), "stream threads");
     assertEquals(0, watcher.activeWatches());
     watcher.close();
+  }
+
+  private static long threadsNamed(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).count();
   }
 }

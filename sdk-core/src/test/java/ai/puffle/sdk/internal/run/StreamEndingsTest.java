@@ -74,7 +74,7 @@ class StreamEndingsTest {
       assertEquals("nothing received for 30 s, not even a ping", o.detail());
       assertEquals(1, o.delivered());
       assertEquals(1, h.server.reads("chat").size(), "a stall is not retried");
-      awaitTrue(() -> h.transport.runClient().dispatcher().runningCallsCount() == 0, "the read to be closed");
+      awaitTrue(() -> h.transport.runHttp().streams().dispatcher().runningCallsCount() == 0, "the read to be closed");
       assertEquals(0, time.pending(), "no timer left");
     }
   }
@@ -114,7 +114,7 @@ class StreamEndingsTest {
 
       assertEquals(StreamOutcome.Reason.STOPPED, h.await("held").reason());
       assertEquals(StreamOutcome.Reason.STOPPED, h.await("waiting").reason());
-      awaitTrue(() -> h.transport.runClient().dispatcher().runningCallsCount() == 0, "the read to be closed");
+      awaitTrue(() -> h.transport.runHttp().streams().dispatcher().runningCallsCount() == 0, "the read to be closed");
       assertEquals(1, h.server.reads("held").size());
       assertEquals(1, h.server.reads("waiting").size(), "no read after stop, though its back-off ran out");
       assertEquals(List.of("\"a\""), h.events.of("held"));
@@ -139,7 +139,7 @@ class StreamEndingsTest {
       for (int i = 0; i < n; i++) {
         assertEquals(StreamOutcome.Reason.CLIENT_CLOSED, h.await("k" + i).reason());
       }
-      awaitTrue(() -> h.transport.runClient().dispatcher().runningCallsCount() == 0, "reads to be closed");
+      awaitTrue(() -> h.transport.runHttp().streams().dispatcher().runningCallsCount() == 0, "reads to be closed");
       int reads = h.server.requests().size();
       assertEquals(RunLimits.STREAM_CONCURRENCY, reads, "the waiting readers never read");
       assertEquals(0, h.limits.openStreams());

@@ -42,9 +42,9 @@ final class StreamHarness implements AutoCloseable {
     Transport.Settings s = new Transport.Settings();
     s.apiKey = TestClients.API_KEY;
     s.userAgent = "test";
-    s.runRequests = RunLimits.requests(1);
+    s.maxLiveRunFeeds = 1;
     transport = new Transport(s);
-    readers = new StreamReaders(new TriggerApi(server.url()), transport.runClient(), timing, limits);
+    readers = new StreamReaders(new TriggerApi(server.url()), transport.runHttp(), timing, limits);
   }
 
   FakeTiming fake() {

@@ -27,9 +27,9 @@ final class WatchHarness implements AutoCloseable {
     Transport.Settings s = new Transport.Settings();
     s.apiKey = TestClients.API_KEY;
     s.userAgent = "test";
-    s.runRequests = RunLimits.requests(maxLiveFeeds);
+    s.maxLiveRunFeeds = maxLiveFeeds;
     transport = new Transport(s);
-    watcher = new RunWatcher(trigger.url(), transport.runClient(), timing, maxLiveFeeds);
+    watcher = new RunWatcher(trigger.url(), transport.runHttp(), timing, maxLiveFeeds);
   }
 
   RunWatch watch() {

@@ -31,7 +31,9 @@ public final class RunWatcher implements AutoCloseable {
   private final RunHttp http;
   private final Timing timing;
   private final RunLimits limits;
-  private final StreamReaders streams;
+  private final Object streamsLock = new Object();
+  /** Created on first use (most clients never read a stream): see {@link #readers()}. */
+  private StreamReaders streams;
   private final Set<RunWatch> active = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -45,7 +47,6 @@ public final class RunWatcher implements AutoCloseable {
     this.http = Validate.notNull("http", http);
     this.timing = Validate.notNull("timing", timing);
     this.limits = new RunLimits(Validate.range("maxLiveFeeds", maxLiveFeeds, 0, 1024));
-    this.streams = new StreamReaders(api, http, timing, limits);
   }
 
   private RunWatcher() {
@@ -53,7 +54,6 @@ public final class RunWatcher implements AutoCloseable {
     this.http = null;
     this.timing = null;
     this.limits = null;
-    this.streams = null;
   }
 
   /** A watcher whose watches end at once with {@link RunOutcome.Reason#DISABLED}. */
@@ -135,14 +135,32 @@ public final class RunWatcher implements AutoCloseable {
     if (run.isKnown() && !run.publicAccessToken().isEmpty()) {
       checkToken(run.publicAccessToken());
     }
-    RunStreams s = new RunStreams(streams, run.runId(), run.publicAccessToken(), listener, options, alsoTell);
+    RunStreams s = new RunStreams(readers(), run.runId(), run.publicAccessToken(), listener, options, alsoTell);
     s.follow(watch(run, s.watchListener(), startAfter));
     return s;
   }
 
   /** Stream readers not yet ended. */
   public int activeStreamReaders() {
-    return streams == null ? 0 : streams.activeReaders();
+    synchronized (streamsLock) {
+      return streams == null ? 0 : streams.activeReaders();
+    }
+  }
+
+  /** The stream readers, created now if this is the first stream (null when disabled). */
+  private StreamReaders readers() {
+    if (api == null) {
+      return null;
+    }
+    synchronized (streamsLock) {
+      if (streams == null) {
+        streams = new StreamReaders(api, http, timing, limits);
+        if (closed) {
+          streams.close();
+        }
+      }
+      return streams;
+    }
   }
 
   private static void checkToken(String token) {
@@ -183,8 +201,10 @@ public final class RunWatcher implements AutoCloseable {
     for (RunWatch w : active) {
       w.stop(RunOutcome.Reason.CLIENT_CLOSED, "the client was closed");
     }
-    if (streams != null) {
-      streams.close();
+    synchronized (streamsLock) {
+      if (streams != null) {
+        streams.close();
+      }
     }
   }
 

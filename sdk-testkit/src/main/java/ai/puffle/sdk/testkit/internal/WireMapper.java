@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns stored rows into the generated wire models. Session rows set every field, null or not,
- * so that the JSON has every key like the real service's rows do.
+ * Turns stored rows into the generated wire models, and the values of decoded requests into row
+ * values. Session rows set every field, null or not, so that the JSON has every key like the real
+ * service's rows do.
  */
 final class WireMapper {
   private WireMapper() {}
@@ -78,6 +79,56 @@ final class WireMapper {
     List<Map<String, Object>> result = new ArrayList<>();
     for (Map<String, Object> map : maps) {
       result.add(JsonTrees.deepCopy(map));
+    }
+    return result;
+  }
+
+  /** A transcript sent in a request as row lines ({@code null} stays null); 400 on a non-object item. */
+  static List<ChatLine> chatLines(List<Map<String, Object>> messages) {
+    if (messages == null) {
+      return null;
+    }
+    List<ChatLine> lines = new ArrayList<>();
+    for (Map<String, Object> message : messages) {
+      if (message == null) {
+        throw HttpError.badRequest("messages items must be objects");
+      }
+      Object role = message.get("role");
+      Object content = message.get("content");
+      lines.add(new ChatLine(
+          role == null ? null : role.toString(), content == null ? null : content.toString()));
+    }
+    return lines;
+  }
+
+  /** Examples sent in a request as row examples ({@code null} stays null); 400 on a non-object item. */
+  static List<ExampleState> exampleStates(List<Map<String, Object>> items) {
+    if (items == null) {
+      return null;
+    }
+    List<ExampleState> examples = new ArrayList<>();
+    for (Map<String, Object> item : items) {
+      if (item == null) {
+        throw HttpError.badRequest("generated_examples items must be objects");
+      }
+      examples.add(new ExampleState(
+          JsonTrees.string(item, "lead_id"),
+          JsonTrees.string(item, "first_name"),
+          JsonTrees.string(item, "last_name"),
+          JsonTrees.string(item, "subject"),
+          JsonTrees.string(item, "body")));
+    }
+    return examples;
+  }
+
+  /** Open objects sent in a request as row copies ({@code null} and null items stay null). */
+  static List<Map<String, Object>> rowMaps(List<Map<String, Object>> maps) {
+    if (maps == null) {
+      return null;
+    }
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (Map<String, Object> map : maps) {
+      result.add(map == null ? null : JsonTrees.deepCopy(map));
     }
     return result;
   }

@@ -2,11 +2,6 @@ package ai.puffle.sdk.testkit.internal;
 
 import ai.puffle.sdk.generated.model.AiChatSession;
 import ai.puffle.sdk.generated.model.AiNodeSettings;
-import ai.puffle.sdk.generated.model.Campaign;
-import ai.puffle.sdk.generated.model.CampaignDetail;
-import ai.puffle.sdk.generated.model.CampaignStats;
-import ai.puffle.sdk.generated.model.CampaignStatus;
-import ai.puffle.sdk.generated.model.CampaignType;
 import ai.puffle.sdk.generated.model.ChatMessage;
 import ai.puffle.sdk.generated.model.GeneratedExample;
 import ai.puffle.sdk.generated.model.GeneratedMessage;
@@ -18,10 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns stored rows into the generated wire models, and the values of decoded requests into row
@@ -131,52 +124,6 @@ final class WireMapper {
       result.add(map == null ? null : JsonTrees.deepCopy(map));
     }
     return result;
-  }
-
-  static CampaignDetail campaignDetail(CampaignState c) {
-    CampaignDetail detail = new CampaignDetail();
-    detail.setCampaign(campaign(c));
-    List<SequenceNode> nodes = new ArrayList<>();
-    for (NodeState node : c.nodes) {
-      nodes.add(node(node));
-    }
-    detail.setSequenceNodes(nodes);
-    Map<String, Long> byStatus = new TreeMap<>();
-    Map<String, Map<String, Long>> byNode = new LinkedHashMap<>();
-    for (ProspectState p : c.prospects) {
-      byStatus.merge(p.status, 1L, Long::sum);
-      String nodeKey = p.currentNodeId == null ? "__none__" : p.currentNodeId;
-      byNode.computeIfAbsent(nodeKey, k -> new TreeMap<>()).merge(p.status, 1L, Long::sum);
-    }
-    detail.setProspectsByStatus(byStatus);
-    detail.setProspectsByNode(byNode);
-    return detail;
-  }
-
-  private static Campaign campaign(CampaignState c) {
-    Campaign wire = new Campaign();
-    wire.setId(c.id);
-    wire.setUserId(c.userId);
-    wire.setType(CampaignType.fromValue(c.type));
-    wire.setName(c.name);
-    wire.setStatus(CampaignStatus.fromValue(c.status));
-    wire.setDailyLimit(null);
-    wire.setStopOnReply(null);
-    wire.setOpenTracking(null);
-    wire.setSignature(null);
-    wire.setSkipOtherCampaigns(null);
-    wire.setOperatingHours(null);
-    CampaignStats stats = new CampaignStats();
-    stats.setTotal((long) c.prospects.size());
-    stats.setSent(0L);
-    stats.setReplied(0L);
-    stats.setBounced(0L);
-    stats.setCompleted(0L);
-    wire.setStats(stats);
-    wire.setSenderAccounts(new ArrayList<>());
-    wire.setCreatedAt(time(c.createdAt));
-    wire.setUpdatedAt(time(c.updatedAt));
-    return wire;
   }
 
   static SequenceNode node(NodeState n) {

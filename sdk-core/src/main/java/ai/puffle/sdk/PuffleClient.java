@@ -2,6 +2,8 @@ package ai.puffle.sdk;
 
 import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.generated.api.CampaignsApi;
+import ai.puffle.sdk.generated.ops.CampaignCalls;
+import ai.puffle.sdk.generated.ops.SessionCalls;
 import ai.puffle.sdk.internal.ClientConfig;
 import ai.puffle.sdk.internal.ClientInternals;
 import ai.puffle.sdk.internal.exec.CallRunner;
@@ -14,13 +16,7 @@ import ai.puffle.sdk.internal.http.Redactor;
 import ai.puffle.sdk.internal.http.RequestFactory;
 import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.json.PuffleJson;
-import ai.puffle.sdk.internal.ops.AsyncCampaignsImpl;
-import ai.puffle.sdk.internal.ops.AsyncSessionsImpl;
-import ai.puffle.sdk.internal.ops.BlockingCampaigns;
-import ai.puffle.sdk.internal.ops.BlockingSessions;
-import ai.puffle.sdk.internal.ops.CampaignOps;
 import ai.puffle.sdk.internal.ops.ClientContext;
-import ai.puffle.sdk.internal.ops.SessionOps;
 import ai.puffle.sdk.internal.live.EventThreads;
 import ai.puffle.sdk.internal.run.RunWatcher;
 import java.time.Duration;
@@ -77,11 +73,12 @@ public final class PuffleClient implements AutoCloseable {
     this.timing = timing;
     this.root = root;
     this.baseUrl = baseUrl;
-    SessionOps sessionOps = new SessionOps(ctx);
-    CampaignOps campaignOps = new CampaignOps(ctx);
-    this.sessions = new BlockingSessions(sessionOps);
-    this.campaigns = new BlockingCampaigns(campaignOps);
-    this.async = new PuffleAsyncClient(new AsyncSessionsImpl(sessionOps), new AsyncCampaignsImpl(campaignOps));
+    SessionCalls sessionCalls = new SessionCalls(ctx);
+    CampaignCalls campaignCalls = new CampaignCalls(ctx);
+    this.sessions = new SessionCalls.Blocking(sessionCalls);
+    this.campaigns = new CampaignCalls.Blocking(campaignCalls);
+    this.async = new PuffleAsyncClient(
+        new SessionCalls.Async(sessionCalls), new CampaignCalls.Async(campaignCalls));
   }
 
   /** A builder: set at least the API key. */

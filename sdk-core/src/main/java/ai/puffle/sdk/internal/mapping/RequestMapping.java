@@ -4,8 +4,10 @@ import ai.puffle.sdk.ChatMessage;
 import ai.puffle.sdk.ContentRequest;
 import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.Lead;
+import ai.puffle.sdk.MessageFilter;
 import ai.puffle.sdk.MessageUpdate;
 import ai.puffle.sdk.NodeUpdate;
+import ai.puffle.sdk.SequenceContext;
 import ai.puffle.sdk.SessionUpdate;
 import ai.puffle.sdk.Skeleton;
 import ai.puffle.sdk.TurnRequest;
@@ -17,6 +19,7 @@ import ai.puffle.sdk.generated.model.GenerateContentRequest;
 import ai.puffle.sdk.generated.model.GenerateContentSampleLead;
 import ai.puffle.sdk.generated.model.GenerateMessagesAction;
 import ai.puffle.sdk.generated.model.GenerateMessagesRequest;
+import ai.puffle.sdk.generated.model.MessageStatusFilter;
 import ai.puffle.sdk.generated.model.RunAiChatTurnRequest;
 import ai.puffle.sdk.generated.model.UpdateAiChatSessionRequest;
 import ai.puffle.sdk.generated.model.UpdateGeneratedMessageRequest;
@@ -27,20 +30,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Public request values to generated request models (the request half of {@link WireMapper}).
- * A generated setter is called only for a value that is sent: calling it with {@code null}
- * would send an explicit JSON null.
+ * Public request values to generated request models; {@link WireMapper} maps the responses back.
+ * Stateless; every method is static. A request value is checked as it is built; here it is only
+ * checked to be present. A generated setter is called only for a value that is sent: calling it
+ * with {@code null} would send an explicit JSON null, and optional lists and maps that are empty
+ * stay {@code null}, so they are left out of the JSON.
+ *
+ * <p>The body of each operation is {@code toWire} of its request value, an overload per value:
+ * the generated calls (openapi.yaml's {@code x-puffle-sdk}) map a body parameter with it.
  */
-final class RequestMapping {
+public final class RequestMapping {
   private RequestMapping() {}
 
-  static CreateAiChatSessionRequest createSession(String campaignId, String nodeId) {
+  /** The create-session body; both ids must be UUIDs. */
+  public static CreateAiChatSessionRequest createSession(String campaignId, String nodeId) {
     return new CreateAiChatSessionRequest()
         .campaignId(Validate.uuid("campaignId", campaignId))
         .nodeId(Validate.uuid("nodeId", nodeId));
   }
 
-  static RunAiChatTurnRequest turn(TurnRequest request) {
+  /** The /turn body: camelCase containers, snake_case lead keys; unset hints left out. */
+  public static RunAiChatTurnRequest toWire(TurnRequest request) {
+    Validate.notNull("turnRequest", request);
     RunAiChatTurnRequest wire = new RunAiChatTurnRequest().message(request.message());
     if (!request.availableVarNames().isEmpty()) {
       wire.setAvailableVarNames(new ArrayList<>(request.availableVarNames()));
@@ -48,26 +59,30 @@ final class RequestMapping {
     if (!request.sampleLeads().isEmpty()) {
       wire.setSampleLeads(aiChatLeads(request.sampleLeads()));
     }
-    request.sequenceContext().ifPresent(c -> wire.setSequenceContext(WireMapper.toWire(c)));
+    request.sequenceContext().ifPresent(c -> wire.setSequenceContext(toWire(c)));
     return wire;
   }
 
-  static GenerateAiChatExamplesRequest examples(ExamplesRequest request) {
+  /** The /generate-examples body; {@code isFirstBatch} is always sent. */
+  public static GenerateAiChatExamplesRequest toWire(ExamplesRequest request) {
+    Validate.notNull("examplesRequest", request);
     GenerateAiChatExamplesRequest wire =
         new GenerateAiChatExamplesRequest()
             .leads(aiChatLeads(request.leads()))
             .isFirstBatch(request.firstBatch());
-    request.sequenceContext().ifPresent(c -> wire.setSequenceContext(WireMapper.toWire(c)));
+    request.sequenceContext().ifPresent(c -> wire.setSequenceContext(toWire(c)));
     return wire;
   }
 
-  static GenerateContentRequest content(ContentRequest request) {
+  /** The generate-content body: snake_case containers; unset leads and context left out. */
+  public static GenerateContentRequest toWire(ContentRequest request) {
+    Validate.notNull("contentRequest", request);
     GenerateContentRequest wire =
         new GenerateContentRequest().nodeId(request.nodeId()).message(request.message());
     if (!request.sampleLeads().isEmpty()) {
       List<GenerateContentSampleLead> leads = new ArrayList<>();
       for (Lead lead : request.sampleLeads()) {
-        leads.add(sampleLead(lead));
+        leads.add(toSampleLead(lead));
       }
       wire.setSampleLeads(leads);
     }
@@ -77,8 +92,10 @@ final class RequestMapping {
     return wire;
   }
 
+  /** The session PATCH body: exactly the fields set, {@code null} ones as JSON null. */
   @SuppressWarnings("unchecked")
-  static UpdateAiChatSessionRequest session(SessionUpdate update) {
+  public static UpdateAiChatSessionRequest toWire(SessionUpdate update) {
+    Validate.notNull("sessionUpdate", update);
     UpdateAiChatSessionRequest wire = new UpdateAiChatSessionRequest();
     for (Map.Entry<String, Object> field : update.fields().entrySet()) {
       Object value = field.getValue();
@@ -111,7 +128,9 @@ final class RequestMapping {
     return wire;
   }
 
-  static UpdateSequenceNodeRequest node(NodeUpdate update) {
+  /** The node PUT body: exactly the fields set, {@code null} ones as JSON null. */
+  public static UpdateSequenceNodeRequest toWire(NodeUpdate update) {
+    Validate.notNull("nodeUpdate", update);
     UpdateSequenceNodeRequest wire = new UpdateSequenceNodeRequest();
     for (Map.Entry<String, Object> field : update.fields().entrySet()) {
       Object value = field.getValue();
@@ -165,7 +184,9 @@ final class RequestMapping {
     return wire;
   }
 
-  static UpdateGeneratedMessageRequest message(MessageUpdate update) {
+  /** The generated-message PATCH body. */
+  public static UpdateGeneratedMessageRequest toWire(MessageUpdate update) {
+    Validate.notNull("messageUpdate", update);
     UpdateGeneratedMessageRequest wire =
         new UpdateGeneratedMessageRequest().messageId(update.messageId());
     update.subject().ifPresent(wire::setSubject);
@@ -173,11 +194,16 @@ final class RequestMapping {
     return wire;
   }
 
-  static GenerateMessagesRequest resolve() {
+  /** The generate-messages body with {@code action: "resolve"}. */
+  public static GenerateMessagesRequest resolve() {
     return new GenerateMessagesRequest().action(GenerateMessagesAction.RESOLVE);
   }
 
-  static GenerateMessagesRequest generateAi(String nodeId, List<String> prospectIds) {
+  /**
+   * The generate-messages body with {@code action: "generate_ai"} for one AI node, optionally
+   * limited to some leads ({@code null} or empty: all leads; the list is then left out).
+   */
+  public static GenerateMessagesRequest generateAi(String nodeId, List<String> prospectIds) {
     GenerateMessagesRequest wire =
         new GenerateMessagesRequest()
             .action(GenerateMessagesAction.GENERATE_AI)
@@ -190,7 +216,20 @@ final class RequestMapping {
     return wire;
   }
 
-  static AiChatLead aiChatLead(Lead lead) {
+  /** The {@code status} query value. */
+  public static MessageStatusFilter toWire(MessageFilter filter) {
+    return MessageStatusFilter.fromValue(Validate.notNull("filter", filter).wireValue());
+  }
+
+  /** A sequence context as the generated open object. */
+  public static ai.puffle.sdk.generated.model.SequenceContext toWire(SequenceContext context) {
+    return new ai.puffle.sdk.generated.model.SequenceContext(
+        Validate.notNull("sequenceContext", context).asMap());
+  }
+
+  /** A lead in the /turn and /generate-examples shape (no email). */
+  public static AiChatLead toAiChatLead(Lead lead) {
+    Validate.notNull("lead", lead);
     AiChatLead wire = new AiChatLead();
     lead.firstName().ifPresent(wire::setFirstName);
     lead.lastName().ifPresent(wire::setLastName);
@@ -205,8 +244,12 @@ final class RequestMapping {
     return wire;
   }
 
-  /** Without a first name, the full name is split at its first space into first and last. */
-  static GenerateContentSampleLead sampleLead(Lead lead) {
+  /**
+   * A lead in the generate-content shape (no full name, headline or LinkedIn URL). Without a
+   * first name, the full name is split at its first space into first and last.
+   */
+  public static GenerateContentSampleLead toSampleLead(Lead lead) {
+    Validate.notNull("lead", lead);
     GenerateContentSampleLead wire = new GenerateContentSampleLead();
     String first = lead.firstName().filter(RequestMapping::hasText).orElse(null);
     String last = lead.lastName().orElse(null);
@@ -236,7 +279,7 @@ final class RequestMapping {
   private static List<AiChatLead> aiChatLeads(List<Lead> leads) {
     List<AiChatLead> wire = new ArrayList<>(leads.size());
     for (Lead lead : leads) {
-      wire.add(aiChatLead(lead));
+      wire.add(toAiChatLead(lead));
     }
     return wire;
   }

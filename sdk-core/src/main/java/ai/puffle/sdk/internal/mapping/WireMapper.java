@@ -3,59 +3,36 @@ package ai.puffle.sdk.internal.mapping;
 import ai.puffle.sdk.internal.SdkAccess;
 import ai.puffle.sdk.Campaign;
 import ai.puffle.sdk.ChatMessage;
-import ai.puffle.sdk.ContentRequest;
 import ai.puffle.sdk.ContentTurn;
-import ai.puffle.sdk.ExamplesRequest;
 import ai.puffle.sdk.GeneratedExample;
 import ai.puffle.sdk.GeneratedMessage;
-import ai.puffle.sdk.Lead;
-import ai.puffle.sdk.MessageFilter;
-import ai.puffle.sdk.MessageUpdate;
-import ai.puffle.sdk.NodeUpdate;
 import ai.puffle.sdk.RunHandle;
-import ai.puffle.sdk.SequenceContext;
 import ai.puffle.sdk.SequenceNode;
 import ai.puffle.sdk.Session;
-import ai.puffle.sdk.SessionUpdate;
 import ai.puffle.sdk.Skeleton;
 import ai.puffle.sdk.TaskStatus;
-import ai.puffle.sdk.TurnRequest;
-import ai.puffle.sdk.generated.model.AiChatLead;
 import ai.puffle.sdk.generated.model.AiChatSession;
 import ai.puffle.sdk.generated.model.CampaignDetail;
-import ai.puffle.sdk.generated.model.CreateAiChatSessionRequest;
-import ai.puffle.sdk.generated.model.GenerateAiChatExamplesRequest;
-import ai.puffle.sdk.generated.model.GenerateContentRequest;
 import ai.puffle.sdk.generated.model.GenerateContentResponse;
-import ai.puffle.sdk.generated.model.GenerateContentSampleLead;
-import ai.puffle.sdk.generated.model.GenerateMessagesRequest;
 import ai.puffle.sdk.generated.model.GenerateMessagesResult;
 import ai.puffle.sdk.generated.model.GeneratedMessageEnvelope;
 import ai.puffle.sdk.generated.model.GeneratedMessageListEnvelope;
-import ai.puffle.sdk.generated.model.MessageStatusFilter;
-import ai.puffle.sdk.generated.model.RunAiChatTurnRequest;
 import ai.puffle.sdk.generated.model.SequenceNodeEnvelope;
 import ai.puffle.sdk.generated.model.SessionEnvelope;
 import ai.puffle.sdk.generated.model.SessionListEnvelope;
-import ai.puffle.sdk.generated.model.UpdateAiChatSessionRequest;
-import ai.puffle.sdk.generated.model.UpdateGeneratedMessageRequest;
-import ai.puffle.sdk.generated.model.UpdateSequenceNodeRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Maps generated wire models to the public values, and public requests to generated request
- * models. Stateless; every method is static.
+ * Maps generated wire models to the public values; {@link RequestMapping} maps the requests.
+ * Stateless; every method is static.
  *
  * <p>Responses: fields the contract requires (ids, timestamps) must be present, otherwise a
  * {@link MalformedResponseException} names the missing JSON field (the client reports it as an
  * unexpected response). Optional fields are read leniently: {@code null} lists become empty,
  * {@code null} items are skipped, unknown enum values become {@code "unknown"} or
  * {@link TaskStatus#UNKNOWN}.
- *
- * <p>Requests: values were validated when built; optional lists and maps that are empty stay
- * {@code null} on the generated model, so they are left out of the JSON.
  */
 public final class WireMapper {
   private WireMapper() {}
@@ -280,77 +257,6 @@ public final class WireMapper {
         .manuallyEdited(Boolean.TRUE.equals(wire.getManuallyEdited()))
         .createdAt(wire.getCreatedAt())
         .build();
-  }
-
-  // ---------------------------------------------------------------- requests
-
-  /** The create-session body; both ids must be UUIDs. */
-  public static CreateAiChatSessionRequest createSession(String campaignId, String nodeId) {
-    return RequestMapping.createSession(campaignId, nodeId);
-  }
-
-  /** The /turn body: camelCase containers, snake_case lead keys; unset hints left out. */
-  public static RunAiChatTurnRequest toWire(TurnRequest request) {
-    return RequestMapping.turn(Validate.notNull("turnRequest", request));
-  }
-
-  /** The /generate-examples body; {@code isFirstBatch} is always sent. */
-  public static GenerateAiChatExamplesRequest toWire(ExamplesRequest request) {
-    return RequestMapping.examples(Validate.notNull("examplesRequest", request));
-  }
-
-  /** The generate-content body: snake_case containers; unset leads and context left out. */
-  public static GenerateContentRequest toWire(ContentRequest request) {
-    return RequestMapping.content(Validate.notNull("contentRequest", request));
-  }
-
-  /** The session PATCH body: exactly the fields set, {@code null} ones as JSON null. */
-  public static UpdateAiChatSessionRequest toWire(SessionUpdate update) {
-    return RequestMapping.session(Validate.notNull("sessionUpdate", update));
-  }
-
-  /** The node PUT body: exactly the fields set, {@code null} ones as JSON null. */
-  public static UpdateSequenceNodeRequest toWire(NodeUpdate update) {
-    return RequestMapping.node(Validate.notNull("nodeUpdate", update));
-  }
-
-  /** The generated-message PATCH body. */
-  public static UpdateGeneratedMessageRequest toWire(MessageUpdate update) {
-    return RequestMapping.message(Validate.notNull("messageUpdate", update));
-  }
-
-  /** The {@code status} query value. */
-  public static MessageStatusFilter toWire(MessageFilter filter) {
-    return MessageStatusFilter.fromValue(Validate.notNull("filter", filter).wireValue());
-  }
-
-  /** A sequence context as the generated open object. */
-  public static ai.puffle.sdk.generated.model.SequenceContext toWire(SequenceContext context) {
-    return new ai.puffle.sdk.generated.model.SequenceContext(
-        Validate.notNull("sequenceContext", context).asMap());
-  }
-
-  /** A lead in the /turn and /generate-examples shape (no email). */
-  public static AiChatLead toAiChatLead(Lead lead) {
-    return RequestMapping.aiChatLead(Validate.notNull("lead", lead));
-  }
-
-  /** A lead in the generate-content shape (no full name, headline or LinkedIn URL). */
-  public static GenerateContentSampleLead toSampleLead(Lead lead) {
-    return RequestMapping.sampleLead(Validate.notNull("lead", lead));
-  }
-
-  /** The generate-messages body with {@code action: "resolve"}. */
-  public static GenerateMessagesRequest resolve() {
-    return RequestMapping.resolve();
-  }
-
-  /**
-   * The generate-messages body with {@code action: "generate_ai"} for one AI node, optionally
-   * limited to some leads ({@code null} or empty: all leads; the list is then left out).
-   */
-  public static GenerateMessagesRequest generateAi(String nodeId, List<String> prospectIds) {
-    return RequestMapping.generateAi(nodeId, prospectIds);
   }
 
   // ---------------------------------------------------------------- helpers

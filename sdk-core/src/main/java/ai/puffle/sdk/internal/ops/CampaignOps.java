@@ -1,18 +1,16 @@
 package ai.puffle.sdk.internal.ops;
 
-import ai.puffle.sdk.Campaign;
 import ai.puffle.sdk.ContentRequest;
 import ai.puffle.sdk.ContentTurn;
 import ai.puffle.sdk.GeneratedMessage;
 import ai.puffle.sdk.MessageFilter;
-import ai.puffle.sdk.MessageUpdate;
-import ai.puffle.sdk.NodeUpdate;
 import ai.puffle.sdk.RequestOptions;
-import ai.puffle.sdk.SequenceNode;
 import ai.puffle.sdk.Session;
 import ai.puffle.sdk.generated.api.CampaignsApi;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
+import ai.puffle.sdk.internal.http.ApiRequest;
+import ai.puffle.sdk.internal.mapping.RequestMapping;
 import ai.puffle.sdk.internal.mapping.Validate;
 import ai.puffle.sdk.internal.mapping.WireMapper;
 import ai.puffle.sdk.internal.http.Safety;
@@ -20,16 +18,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The campaign-scoped operations, written once for blocking and async use. */
-public final class CampaignOps {
+/**
+ * The campaign-scoped methods that do more than send one request and map its answer, written once
+ * for blocking and async use. The generated {@code CampaignCalls} (openapi.yaml's {@code
+ * x-puffle-sdk}) extends this class with the methods that send one request, and implements {@link
+ * ai.puffle.sdk.Campaigns} and {@link ai.puffle.sdk.AsyncCampaigns} over both.
+ */
+public abstract class CampaignOps {
   private final ClientContext ctx;
   private final Waiter waiter;
 
-
   /** Operations over {@code ctx}. */
-  public CampaignOps(ClientContext ctx) {
+  protected CampaignOps(ClientContext ctx) {
     this.ctx = ctx;
     this.waiter = new Waiter(ctx);
+  }
+
+  /** The request builders of the campaign operations, for the generated calls. */
+  protected final CampaignsApi api() {
+    return ctx.campaignsApi;
+  }
+
+  /** Sends one request for the generated calls ({@link ClientContext#send}). */
+  protected final <T> Flow<T> send(ApiRequest<T> request, String sessionId, RequestOptions options, Flow<T> flow) {
+    return ctx.send(request, sessionId, options, flow);
   }
 
   /**
@@ -50,7 +62,7 @@ public final class CampaignOps {
           : CompletableFuture.completedFuture(found);
       return ready.thenCompose(before -> new TaskSender<>(
               ctx, waiter,
-              ctx.campaignsApi.generateCampaignContent(campaignId, WireMapper.toWire(request))
+              ctx.campaignsApi.generateCampaignContent(campaignId, RequestMapping.toWire(request))
                   .map(WireMapper::toContentTurn),
               ctx.contentTransport, scope, before.map(Session::id).orElse(null),
               TakenEvidence.content(s -> nodeSession(campaignId, nodeId, s), before, request.message()))
@@ -70,7 +82,7 @@ public final class CampaignOps {
     Validate.uuid("campaignId", campaignId);
     CallScope scope = ctx.scope(options, flow, CampaignsApi.GENERATE_CAMPAIGN_MESSAGES, null);
     return flow.run(f -> ctx.runner.call(
-        ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.resolve())
+        ctx.campaignsApi.generateCampaignMessages(campaignId, RequestMapping.resolve())
             .map(WireMapper::toGeneratedMessages)
             .withSafety(Safety.IDEMPOTENT),
         ctx.transport, scope));
@@ -85,13 +97,26 @@ public final class CampaignOps {
     Validate.notNull("prospectIds", prospectIds);
     CallScope scope = ctx.scope(options, flow, CampaignsApi.GENERATE_CAMPAIGN_MESSAGES, null);
     return flow.run(f -> ctx.runner.call(
-        ctx.campaignsApi.generateCampaignMessages(campaignId, WireMapper.generateAi(nodeId, prospectIds))
+        ctx.campaignsApi.generateCampaignMessages(campaignId, RequestMapping.generateAi(nodeId, prospectIds))
             .map(WireMapper::toGeneratedMessages),
         ctx.transport, scope));
   }
 
   /** Lists generated messages. */
   public Flow<List<GeneratedMessage>> listMessages(
+      String campaignId, MessageFilter filter, RequestOptions options, Flow<List<GeneratedMessage>> flow) {
+    return listMessages(campaignId, filter, null, options, flow);
+  }
+
+  /** Lists one lead's generated messages. */
+  public Flow<List<GeneratedMessage>> listLeadMessages(
+      String campaignId, String prospectId, MessageFilter filter, RequestOptions options,
+      Flow<List<GeneratedMessage>> flow) {
+    Validate.notNull("prospectId", prospectId);
+    return listMessages(campaignId, filter, prospectId, options, flow);
+  }
+
+  private Flow<List<GeneratedMessage>> listMessages(
       String campaignId, MessageFilter filter, String prospectId, RequestOptions options,
       Flow<List<GeneratedMessage>> flow) {
     Validate.uuid("campaignId", campaignId);
@@ -101,41 +126,8 @@ public final class CampaignOps {
     }
     CallScope scope = ctx.scope(options, flow, CampaignsApi.LIST_CAMPAIGN_GENERATED_MESSAGES, null);
     return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.listCampaignGeneratedMessages(campaignId, WireMapper.toWire(filter), prospectId)
+            ctx.campaignsApi.listCampaignGeneratedMessages(campaignId, RequestMapping.toWire(filter), prospectId)
                 .map(WireMapper::toGeneratedMessages),
-        ctx.transport, scope));
-  }
-
-  /** Edits one draft message (same body, same end state: retried like a read). */
-  public Flow<GeneratedMessage> updateMessage(
-      String campaignId, MessageUpdate update, RequestOptions options, Flow<GeneratedMessage> flow) {
-    Validate.uuid("campaignId", campaignId);
-    Validate.notNull("messageUpdate", update);
-    CallScope scope = ctx.scope(options, flow, CampaignsApi.UPDATE_CAMPAIGN_GENERATED_MESSAGE, null);
-    return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.updateCampaignGeneratedMessage(campaignId, WireMapper.toWire(update))
-                .map(WireMapper::toGeneratedMessage),
-        ctx.transport, scope));
-  }
-
-  /** Reads a campaign. */
-  public Flow<Campaign> get(String campaignId, RequestOptions options, Flow<Campaign> flow) {
-    Validate.uuid("campaignId", campaignId);
-    CallScope scope = ctx.scope(options, flow, CampaignsApi.GET_CAMPAIGN, null);
-    return flow.run(f -> ctx.runner.call(
-        ctx.campaignsApi.getCampaign(campaignId).map(WireMapper::toCampaign), ctx.transport, scope));
-  }
-
-  /** Updates one node (PUT: same body, same end state). */
-  public Flow<SequenceNode> updateNode(
-      String campaignId, String nodeId, NodeUpdate update, RequestOptions options, Flow<SequenceNode> flow) {
-    Validate.uuid("campaignId", campaignId);
-    Validate.uuid("nodeId", nodeId);
-    Validate.notNull("nodeUpdate", update);
-    CallScope scope = ctx.scope(options, flow, CampaignsApi.UPDATE_CAMPAIGN_SEQUENCE_NODE, null);
-    return flow.run(f -> ctx.runner.call(
-            ctx.campaignsApi.updateCampaignSequenceNode(campaignId, nodeId, WireMapper.toWire(update))
-                .map(WireMapper::toSequenceNode),
         ctx.transport, scope));
   }
 }

@@ -11,6 +11,7 @@ import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.exec.Lifecycle;
 import ai.puffle.sdk.internal.exec.RetryRules;
 import ai.puffle.sdk.internal.exec.Timing;
+import ai.puffle.sdk.internal.http.ApiRequest;
 import ai.puffle.sdk.internal.http.Endpoint;
 import ai.puffle.sdk.internal.http.Transport;
 import ai.puffle.sdk.internal.live.EventThreads;
@@ -141,6 +142,16 @@ public final class ClientContext {
     }
     return scope(o, flow, CallScope.deadlineAfter(timing, o.timeout().orElse(DEFAULT_TIMEOUT)),
         operation.operationId(), operation, sessionId);
+  }
+
+  /**
+   * Sends {@code request}, a call on {@code sessionId} (or null), as one flow: retried as its
+   * safety allows, within the call's deadline. The methods that send one request and map its
+   * answer (generated from openapi.yaml's {@code x-puffle-sdk}) are this and nothing else.
+   */
+  public <T> Flow<T> send(ApiRequest<T> request, String sessionId, RequestOptions options, Flow<T> flow) {
+    CallScope scope = scope(options, flow, request.endpoint(), sessionId);
+    return flow.run(f -> runner.call(request, transport, scope));
   }
 
   /**

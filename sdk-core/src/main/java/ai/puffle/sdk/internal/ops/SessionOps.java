@@ -8,7 +8,6 @@ import ai.puffle.sdk.NotFoundException;
 import ai.puffle.sdk.RequestOptions;
 import ai.puffle.sdk.RunHandle;
 import ai.puffle.sdk.Session;
-import ai.puffle.sdk.SessionUpdate;
 import ai.puffle.sdk.TaskStatus;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.TurnResult;
@@ -17,6 +16,8 @@ import ai.puffle.sdk.generated.api.AiChatSessionsApi;
 import ai.puffle.sdk.internal.exec.CallScope;
 import ai.puffle.sdk.internal.exec.Flow;
 import ai.puffle.sdk.internal.live.SavedTurn;
+import ai.puffle.sdk.internal.http.ApiRequest;
+import ai.puffle.sdk.internal.mapping.RequestMapping;
 import ai.puffle.sdk.internal.mapping.Validate;
 import ai.puffle.sdk.internal.mapping.WireMapper;
 import java.time.Duration;
@@ -26,10 +27,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * The AI chat session operations, written once for blocking and async use: each returns the
- * future of its {@link Flow}, which a blocking caller awaits on its own thread.
+ * The AI chat session methods that do more than send one request and map its answer, written once
+ * for blocking and async use: each returns the future of its {@link Flow}, which a blocking caller
+ * awaits on its own thread. The generated {@code SessionCalls} (openapi.yaml's {@code
+ * x-puffle-sdk}) extends this class with the methods that send one request, and implements {@link
+ * ai.puffle.sdk.Sessions} and {@link ai.puffle.sdk.AsyncSessions} over both.
  */
-public final class SessionOps {
+public abstract class SessionOps {
   /** Base timeout of an examples wait; 20 s per lead is added. */
   public static final Duration EXAMPLES_BASE_TIMEOUT = Duration.ofMinutes(10);
   /** Timeout added per lead to an examples wait. */
@@ -39,9 +43,19 @@ public final class SessionOps {
   private final Waiter waiter;
 
   /** Operations over {@code ctx}. */
-  public SessionOps(ClientContext ctx) {
+  protected SessionOps(ClientContext ctx) {
     this.ctx = ctx;
     this.waiter = new Waiter(ctx);
+  }
+
+  /** The request builders of the session operations, for the generated calls. */
+  protected final AiChatSessionsApi api() {
+    return ctx.sessionsApi;
+  }
+
+  /** Sends one request for the generated calls ({@link ClientContext#send}). */
+  protected final <T> Flow<T> send(ApiRequest<T> request, String sessionId, RequestOptions options, Flow<T> flow) {
+    return ctx.send(request, sessionId, options, flow);
   }
 
   /**
@@ -57,7 +71,7 @@ public final class SessionOps {
           .filter(s -> nodeId.equals(s.nodeId())).map(Session::id).collect(Collectors.toSet());
       return new TaskSender<>(
               ctx, waiter,
-              ctx.sessionsApi.createAiChatSession(WireMapper.createSession(campaignId, nodeId))
+              ctx.sessionsApi.createAiChatSession(RequestMapping.createSession(campaignId, nodeId))
                   .map(WireMapper::toSession),
               ctx.transport, scope, null,
               TakenEvidence.create(s -> list(campaignId, s), nodeId, before))
@@ -65,38 +79,14 @@ public final class SessionOps {
     }));
   }
 
-  /** Lists a campaign's sessions, oldest first. */
-  public Flow<List<Session>> list(String campaignId, RequestOptions options, Flow<List<Session>> flow) {
-    Validate.uuid("campaignId", campaignId);
-    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.LIST_AI_CHAT_SESSIONS, null);
-    return flow.run(f -> list(campaignId, scope));
-  }
-
   CompletableFuture<List<Session>> list(String campaignId, CallScope scope) {
     return ctx.runner.call(
         ctx.sessionsApi.listAiChatSessions(campaignId).map(WireMapper::toSessions), ctx.transport, scope);
   }
 
-  /** Reads a session. */
-  public Flow<Session> get(String sessionId, RequestOptions options, Flow<Session> flow) {
-    Validate.uuid("sessionId", sessionId);
-    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.GET_AI_CHAT_SESSION, sessionId);
-    return flow.run(f -> get(sessionId, scope));
-  }
-
   CompletableFuture<Session> get(String sessionId, CallScope scope) {
     return ctx.runner.call(
         ctx.sessionsApi.getAiChatSession(sessionId).map(WireMapper::toSession), ctx.transport, scope);
-  }
-
-  /** Writes the fields the update sets. */
-  public Flow<Session> update(String sessionId, SessionUpdate update, RequestOptions options, Flow<Session> flow) {
-    Validate.uuid("sessionId", sessionId);
-    Validate.notNull("sessionUpdate", update);
-    CallScope scope = ctx.scope(options, flow, AiChatSessionsApi.UPDATE_AI_CHAT_SESSION, sessionId);
-    return flow.run(f -> ctx.runner.call(
-        ctx.sessionsApi.updateAiChatSession(sessionId, WireMapper.toWire(update)).map(WireMapper::toSession),
-        ctx.transport, scope));
   }
 
   /**
@@ -137,11 +127,22 @@ public final class SessionOps {
         .thenCompose(before -> examplesSender(sessionId, request, before, scope).send()));
   }
 
+  /** Waits until the session is idle; the first poll is at once. */
+  public Flow<Session> awaitIdle(String sessionId, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
+    return awaitIdleFollowing(sessionId, null, wait, options, flow);
+  }
+
   /**
-   * Waits until the session is idle; the first poll is at once. With {@code run} (the run of the
-   * task being waited for, or null), it follows that run too and returns as soon as it ends.
+   * Waits until the session is idle, following {@code run} (the run of the task being waited for)
+   * too: returns as soon as it ends.
    */
   public Flow<Session> awaitIdle(
+      String sessionId, RunHandle run, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
+    Validate.notNull("run", run);
+    return awaitIdleFollowing(sessionId, run, wait, options, flow);
+  }
+
+  private Flow<Session> awaitIdleFollowing(
       String sessionId, RunHandle run, WaitOptions wait, RequestOptions options, Flow<Session> flow) {
     Validate.uuid("sessionId", sessionId);
     Validate.notNull("waitOptions", wait);
@@ -260,7 +261,7 @@ public final class SessionOps {
       String sessionId, TurnRequest request, Session before, CallScope scope) {
     return new TaskSender<>(
         ctx, waiter,
-        ctx.sessionsApi.runAiChatTurn(sessionId, WireMapper.toWire(request)).map(WireMapper::toRunHandle),
+        ctx.sessionsApi.runAiChatTurn(sessionId, RequestMapping.toWire(request)).map(WireMapper::toRunHandle),
         ctx.transport, scope, sessionId,
         TakenEvidence.turn(s -> get(sessionId, s), before.messages().size(), request.message()));
   }
@@ -277,7 +278,7 @@ public final class SessionOps {
     }
     return new TaskSender<>(
         ctx, waiter,
-        ctx.sessionsApi.generateAiChatExamples(sessionId, WireMapper.toWire(request)).map(WireMapper::toRunHandle),
+        ctx.sessionsApi.generateAiChatExamples(sessionId, RequestMapping.toWire(request)).map(WireMapper::toRunHandle),
         ctx.transport, scope, sessionId,
         TakenEvidence.examples(s -> get(sessionId, s), before.generatedExamples(),
             request.leads().size(), request.firstBatch()));

@@ -95,19 +95,19 @@ class ValidateTest {
   void requestLevelIdsAreChecked() {
     assertEquals(
         "campaignId",
-        assertThrows(InvalidInputException.class, () -> WireMapper.createSession("c", "n"))
+        assertThrows(InvalidInputException.class, () -> RequestMapping.createSession("c", "n"))
             .field());
     assertEquals(
         "nodeId",
         assertThrows(
                 InvalidInputException.class,
-                () -> WireMapper.createSession("3c90c3cc-0d44-4b50-8888-8dd25736052a", "n"))
+                () -> RequestMapping.createSession("3c90c3cc-0d44-4b50-8888-8dd25736052a", "n"))
             .field());
     assertEquals(
         "prospectIds[0]",
         assertThrows(
                 InvalidInputException.class,
-                () -> WireMapper.generateAi("3c90c3cc-0d44-4b50-8888-8dd25736052a", List.of(" ")))
+                () -> RequestMapping.generateAi("3c90c3cc-0d44-4b50-8888-8dd25736052a", List.of(" ")))
             .field());
   }
 }

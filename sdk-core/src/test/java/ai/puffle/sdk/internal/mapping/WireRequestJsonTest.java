@@ -62,17 +62,17 @@ class WireRequestJsonTest {
   void createSession() {
     assertJson(
         "{\"campaign_id\":\"" + CAMPAIGN + "\",\"node_id\":\"" + NODE + "\"}",
-        WireMapper.createSession(CAMPAIGN, NODE));
+        RequestMapping.createSession(CAMPAIGN, NODE));
   }
 
   @Test
   void minimalTurnSendsOnlyTheMessage() {
-    assertJson("{\"message\":\"Hello\"}", WireMapper.toWire(TurnRequest.of("Hello")));
+    assertJson("{\"message\":\"Hello\"}", RequestMapping.toWire(TurnRequest.of("Hello")));
     TurnRequest emptyLists =
         TurnRequest.builder("Hello").availableVarNames(List.of()).sampleLeads(List.of()).build();
-    assertNull(WireMapper.toWire(emptyLists).getAvailableVarNames());
-    assertNull(WireMapper.toWire(emptyLists).getSampleLeads());
-    assertJson("{\"message\":\"Hello\"}", WireMapper.toWire(emptyLists));
+    assertNull(RequestMapping.toWire(emptyLists).getAvailableVarNames());
+    assertNull(RequestMapping.toWire(emptyLists).getSampleLeads());
+    assertJson("{\"message\":\"Hello\"}", RequestMapping.toWire(emptyLists));
   }
 
   @Test
@@ -98,18 +98,18 @@ class WireRequestJsonTest {
             + "\"custom_fields\":{\"tier\":\"gold\"}}],"
             + "\"sequenceContext\":{\"position\":1,\"total_nodes\":3,"
             + "\"prior_nodes\":[{\"subject\":\"Intro\"}]}}",
-        WireMapper.toWire(turn));
+        RequestMapping.toWire(turn));
   }
 
   @Test
   void examplesAlwaysSendIsFirstBatch() {
     assertJson(
         "{\"leads\":[{\"first_name\":\"Grace\"}],\"isFirstBatch\":true}",
-        WireMapper.toWire(ExamplesRequest.of(List.of(Lead.of("Grace", null)))));
+        RequestMapping.toWire(ExamplesRequest.of(List.of(Lead.of("Grace", null)))));
     assertJson(
         "{\"leads\":[{\"full_name\":\"Grace Hopper\"}],"
             + "\"sequenceContext\":{\"position\":0,\"total_nodes\":2},\"isFirstBatch\":false}",
-        WireMapper.toWire(
+        RequestMapping.toWire(
             ExamplesRequest.builder(List.of(Lead.builder().fullName("Grace Hopper").build()))
                 .sequenceContext(SequenceContext.of(0, 2))
                 .firstBatch(false)
@@ -120,7 +120,7 @@ class WireRequestJsonTest {
   void contentUsesSnakeCaseContainersAndTheSampleLeadShape() {
     assertJson(
         "{\"node_id\":\"" + NODE + "\",\"message\":\"Hi\"}",
-        WireMapper.toWire(ContentRequest.of(NODE, "Hi")));
+        RequestMapping.toWire(ContentRequest.of(NODE, "Hi")));
     ContentRequest full =
         ContentRequest.builder(NODE, "Hi")
             .sampleLeads(List.of(ADA, Lead.builder().fullName("Grace Brewster Hopper").build()))
@@ -134,17 +134,17 @@ class WireRequestJsonTest {
             + "\"custom_fields\":{\"tier\":\"gold\"}},"
             + "{\"first_name\":\"Grace\",\"last_name\":\"Brewster Hopper\"}],"
             + "\"sequence_context\":{\"position\":2}}",
-        WireMapper.toWire(full));
+        RequestMapping.toWire(full));
   }
 
   @Test
   void sessionUpdateSendsOnlyWhatWasSet() {
     assertJson(
         "{\"title\":\"New title\"}",
-        WireMapper.toWire(SessionUpdate.builder().title("New title").build()));
+        RequestMapping.toWire(SessionUpdate.builder().title("New title").build()));
     assertJson(
         "{\"draft_body\":null,\"task_status\":null}",
-        WireMapper.toWire(SessionUpdate.builder().draftBody(null).clearTaskStatus().build()));
+        RequestMapping.toWire(SessionUpdate.builder().draftBody(null).clearTaskStatus().build()));
   }
 
   @Test
@@ -160,10 +160,10 @@ class WireRequestJsonTest {
         "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},"
             + "{\"role\":\"assistant\",\"content\":\"b\"}],"
             + "\"draft_subject\":\"S\",\"skeleton\":{\"hook\":\"h\"}}",
-        WireMapper.toWire(update));
+        RequestMapping.toWire(update));
     assertJson(
         "{\"messages\":null,\"skeleton\":null}",
-        WireMapper.toWire(
+        RequestMapping.toWire(
             SessionUpdate.builder().skeleton((Skeleton) null).messages(null).build()));
   }
 
@@ -171,11 +171,11 @@ class WireRequestJsonTest {
   void nodeUpdateSendsOnlyWhatWasSet() {
     assertJson(
         "{\"subject\":\"S %first_name%\",\"body\":\"B\"}",
-        WireMapper.toWire(NodeUpdate.draft("S %first_name%", "B")));
+        RequestMapping.toWire(NodeUpdate.draft("S %first_name%", "B")));
     assertJson(
         "{\"cc\":null,\"include_message\":true,\"is_reply\":false,\"delay_days\":2,"
             + "\"ai_node\":{\"purpose\":\"Book a call\"}}",
-        WireMapper.toWire(
+        RequestMapping.toWire(
             NodeUpdate.builder()
                 .aiPurpose("Book a call")
                 .delayDays(2)
@@ -185,37 +185,37 @@ class WireRequestJsonTest {
                 .build()));
     assertJson(
         "{\"ai_node\":{\"purpose\":null,\"output_type\":\"email\"}}",
-        WireMapper.toWire(NodeUpdate.builder().aiOutputType("email").aiPurpose(null).build()));
+        RequestMapping.toWire(NodeUpdate.builder().aiOutputType("email").aiPurpose(null).build()));
   }
 
   @Test
   void messageUpdate() {
     assertJson(
         "{\"message_id\":\"msg_1\",\"subject\":\"New\"}",
-        WireMapper.toWire(MessageUpdate.of("msg_1").subject("New").build()));
+        RequestMapping.toWire(MessageUpdate.of("msg_1").subject("New").build()));
     assertJson(
         "{\"message_id\":\"msg_1\",\"subject\":\"New\",\"body_text\":\"Body\"}",
-        WireMapper.toWire(MessageUpdate.of("msg_1").bodyText("Body").subject("New").build()));
+        RequestMapping.toWire(MessageUpdate.of("msg_1").bodyText("Body").subject("New").build()));
   }
 
   @Test
   void generateMessages() {
-    assertJson("{\"action\":\"resolve\"}", WireMapper.resolve());
+    assertJson("{\"action\":\"resolve\"}", RequestMapping.resolve());
     assertJson(
         "{\"action\":\"generate_ai\",\"node_id\":\"" + NODE + "\"}",
-        WireMapper.generateAi(NODE, null));
+        RequestMapping.generateAi(NODE, null));
     assertJson(
         "{\"action\":\"generate_ai\",\"node_id\":\"" + NODE + "\"}",
-        WireMapper.generateAi(NODE, List.of()));
+        RequestMapping.generateAi(NODE, List.of()));
     assertJson(
         "{\"action\":\"generate_ai\",\"node_id\":\"" + NODE + "\",\"prospect_ids\":[\"p1\"]}",
-        WireMapper.generateAi(NODE, List.of("p1")));
+        RequestMapping.generateAi(NODE, List.of("p1")));
   }
 
   @Test
   void messageFilter() {
     for (MessageFilter filter : MessageFilter.values()) {
-      MessageStatusFilter wire = WireMapper.toWire(filter);
+      MessageStatusFilter wire = RequestMapping.toWire(filter);
       assertEquals(filter.wireValue(), wire.getValue());
     }
   }

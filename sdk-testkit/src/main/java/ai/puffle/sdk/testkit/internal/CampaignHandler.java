@@ -1,13 +1,21 @@
 package ai.puffle.sdk.testkit.internal;
 
 import ai.puffle.sdk.generated.model.AiNodeSettings;
+import ai.puffle.sdk.generated.model.Campaign;
+import ai.puffle.sdk.generated.model.CampaignDetail;
+import ai.puffle.sdk.generated.model.CampaignStats;
+import ai.puffle.sdk.generated.model.CampaignStatus;
+import ai.puffle.sdk.generated.model.CampaignType;
+import ai.puffle.sdk.generated.model.SequenceNode;
 import ai.puffle.sdk.generated.model.SequenceNodeEnvelope;
 import ai.puffle.sdk.generated.model.UpdateSequenceNodeRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** GET a campaign, and PUT one sequence node (draft campaigns only). */
+/** GET a campaign (its row as the response model), and PUT one sequence node (draft campaigns only). */
 final class CampaignHandler {
   private final Store store;
   private final WireJson json;
@@ -20,7 +28,7 @@ final class CampaignHandler {
   WireResponse get(Call call) {
     String id = Uuids.require(call.route.id, "id");
     synchronized (store) {
-      return WireResponse.ok(WireMapper.campaignDetail(store.ownedCampaign(id)));
+      return WireResponse.ok(detail(store.ownedCampaign(id)));
     }
   }
 
@@ -105,5 +113,52 @@ final class CampaignHandler {
       result.add(map == null ? null : JsonTrees.deepCopy(map));
     }
     return result;
+  }
+
+  /** The campaign row as the get-campaign response: its nodes and its leads counted by status. */
+  private static CampaignDetail detail(CampaignState c) {
+    CampaignDetail detail = new CampaignDetail();
+    detail.setCampaign(campaign(c));
+    List<SequenceNode> nodes = new ArrayList<>();
+    for (NodeState node : c.nodes) {
+      nodes.add(WireMapper.node(node));
+    }
+    detail.setSequenceNodes(nodes);
+    Map<String, Long> byStatus = new TreeMap<>();
+    Map<String, Map<String, Long>> byNode = new LinkedHashMap<>();
+    for (ProspectState p : c.prospects) {
+      byStatus.merge(p.status, 1L, Long::sum);
+      String nodeKey = p.currentNodeId == null ? "__none__" : p.currentNodeId;
+      byNode.computeIfAbsent(nodeKey, k -> new TreeMap<>()).merge(p.status, 1L, Long::sum);
+    }
+    detail.setProspectsByStatus(byStatus);
+    detail.setProspectsByNode(byNode);
+    return detail;
+  }
+
+  private static Campaign campaign(CampaignState c) {
+    Campaign wire = new Campaign();
+    wire.setId(c.id);
+    wire.setUserId(c.userId);
+    wire.setType(CampaignType.fromValue(c.type));
+    wire.setName(c.name);
+    wire.setStatus(CampaignStatus.fromValue(c.status));
+    wire.setDailyLimit(null);
+    wire.setStopOnReply(null);
+    wire.setOpenTracking(null);
+    wire.setSignature(null);
+    wire.setSkipOtherCampaigns(null);
+    wire.setOperatingHours(null);
+    CampaignStats stats = new CampaignStats();
+    stats.setTotal((long) c.prospects.size());
+    stats.setSent(0L);
+    stats.setReplied(0L);
+    stats.setBounced(0L);
+    stats.setCompleted(0L);
+    wire.setStats(stats);
+    wire.setSenderAccounts(new ArrayList<>());
+    wire.setCreatedAt(WireMapper.time(c.createdAt));
+    wire.setUpdatedAt(WireMapper.time(c.updatedAt));
+    return wire;
   }
 }

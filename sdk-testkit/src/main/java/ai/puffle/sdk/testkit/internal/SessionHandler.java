@@ -4,6 +4,8 @@ import ai.puffle.sdk.generated.model.CreateAiChatSessionRequest;
 import ai.puffle.sdk.generated.model.DeleteResult;
 import ai.puffle.sdk.generated.model.SessionEnvelope;
 import ai.puffle.sdk.generated.model.SessionListEnvelope;
+import ai.puffle.sdk.generated.model.TaskStatus;
+import ai.puffle.sdk.generated.model.UpdateAiChatSessionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,10 @@ import java.util.Map;
 final class SessionHandler {
   private final Store store;
   private final WireJson json;
-  private final SessionPatch patch;
 
   SessionHandler(Store store, WireJson json) {
     this.store = store;
     this.json = json;
-    this.patch = new SessionPatch(json);
   }
 
   /**
@@ -60,14 +60,54 @@ final class SessionHandler {
     }
   }
 
-  /** Partial update: only present keys are written; an explicit null clears the field. */
+  /**
+   * Partial update: only the keys present are written; an explicit null clears the field.
+   * Replacing the skeleton drops the examples written from the old one (unless the same body
+   * sets them). The body is checked whole before anything is written.
+   */
   WireResponse update(Call call) {
     String id = Uuids.require(call.route.id, "id");
-    Map<String, Object> body = json.parseObject(call.body);
-    SessionPatch.Changes changes = patch.read(body);
+    UpdateAiChatSessionRequest patch =
+        json.decode(json.parseObject(call.body), UpdateAiChatSessionRequest.class);
+    List<ChatLine> messages = WireMapper.chatLines(patch.getMessages());
+    List<ExampleState> examples = WireMapper.exampleStates(patch.getGeneratedExamples());
+    TaskStatus status = patch.getTaskStatus();
+    if (status == TaskStatus.UNKNOWN_DEFAULT_OPEN_API) {
+      throw HttpError.badRequest("task_status must be null, chat_processing or generating_examples");
+    }
     synchronized (store) {
       SessionState s = store.ownedSession(id);
-      changes.applyTo(s);
+      if (patch.isSet("title")) {
+        s.title = patch.getTitle();
+      }
+      if (patch.isSet("draft_subject")) {
+        s.draftSubject = patch.getDraftSubject();
+      }
+      if (patch.isSet("draft_body")) {
+        s.draftBody = patch.getDraftBody();
+      }
+      if (patch.isSet("messages")) {
+        s.messages = messages;
+      }
+      if (patch.isSet("skeleton_history")) {
+        s.skeletonHistory = WireMapper.rowMaps(patch.getSkeletonHistory());
+      }
+      if (patch.isSet("draft_history")) {
+        s.draftHistory = WireMapper.rowMaps(patch.getDraftHistory());
+      }
+      if (patch.isSet("framework_version")) {
+        s.frameworkVersion = patch.getFrameworkVersion();
+      }
+      if (patch.isSet("skeleton")) {
+        s.skeleton = patch.getSkeleton() == null ? null : JsonTrees.deepCopy(patch.getSkeleton());
+        s.generatedExamples = null;
+      }
+      if (patch.isSet("generated_examples")) {
+        s.generatedExamples = examples;
+      }
+      if (patch.isSet("task_status")) {
+        s.taskStatus = status == null ? null : status.getValue();
+      }
       s.updatedAt = store.now();
       return envelope(s);
     }

@@ -1,6 +1,7 @@
 package ai.puffle.sdk.testkit.internal;
 
 import ai.puffle.sdk.generated.model.ErrorBody;
+import ai.puffle.sdk.internal.json.PresenceTracking;
 import ai.puffle.sdk.internal.json.PuffleJson;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -50,12 +51,24 @@ final class WireJson {
     }
   }
 
-  /** A parsed object as a generated model, or 400 when a field has the wrong type. */
+  /**
+   * A parsed object as a generated model, or 400 when a field has the wrong type. A key sent as
+   * null is marked on the model ({@link PresenceTracking#isSet}), so a partial update reads
+   * which keys it carried from the model alone.
+   */
   <T> T decode(Map<String, Object> tree, Class<T> type) {
     try {
       T value = moshi.adapter(type).fromJsonValue(tree);
       if (value == null) {
         throw HttpError.badRequest("Request body must be a JSON object");
+      }
+      if (value instanceof PresenceTracking) {
+        PresenceTracking presence = (PresenceTracking) value;
+        tree.forEach((key, v) -> {
+          if (v == null) {
+            presence.markExplicitNull(key);
+          }
+        });
       }
       return value;
     } catch (JsonDataException | IllegalArgumentException e) {

@@ -2,11 +2,6 @@ package ai.puffle.sdk.testkit.internal;
 
 import ai.puffle.sdk.generated.model.AiChatSession;
 import ai.puffle.sdk.generated.model.AiNodeSettings;
-import ai.puffle.sdk.generated.model.Campaign;
-import ai.puffle.sdk.generated.model.CampaignDetail;
-import ai.puffle.sdk.generated.model.CampaignStats;
-import ai.puffle.sdk.generated.model.CampaignStatus;
-import ai.puffle.sdk.generated.model.CampaignType;
 import ai.puffle.sdk.generated.model.ChatMessage;
 import ai.puffle.sdk.generated.model.GeneratedExample;
 import ai.puffle.sdk.generated.model.GeneratedMessage;
@@ -18,14 +13,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Turns stored rows into the generated wire models. Session rows set every field, null or not,
- * so that the JSON has every key like the real service's rows do.
+ * Turns stored rows into the generated wire models, and the values of decoded requests into row
+ * values. Session rows set every field, null or not, so that the JSON has every key like the real
+ * service's rows do.
  */
 final class WireMapper {
   private WireMapper() {}
@@ -82,50 +76,54 @@ final class WireMapper {
     return result;
   }
 
-  static CampaignDetail campaignDetail(CampaignState c) {
-    CampaignDetail detail = new CampaignDetail();
-    detail.setCampaign(campaign(c));
-    List<SequenceNode> nodes = new ArrayList<>();
-    for (NodeState node : c.nodes) {
-      nodes.add(node(node));
+  /** A transcript sent in a request as row lines ({@code null} stays null); 400 on a non-object item. */
+  static List<ChatLine> chatLines(List<Map<String, Object>> messages) {
+    if (messages == null) {
+      return null;
     }
-    detail.setSequenceNodes(nodes);
-    Map<String, Long> byStatus = new TreeMap<>();
-    Map<String, Map<String, Long>> byNode = new LinkedHashMap<>();
-    for (ProspectState p : c.prospects) {
-      byStatus.merge(p.status, 1L, Long::sum);
-      String nodeKey = p.currentNodeId == null ? "__none__" : p.currentNodeId;
-      byNode.computeIfAbsent(nodeKey, k -> new TreeMap<>()).merge(p.status, 1L, Long::sum);
+    List<ChatLine> lines = new ArrayList<>();
+    for (Map<String, Object> message : messages) {
+      if (message == null) {
+        throw HttpError.badRequest("messages items must be objects");
+      }
+      Object role = message.get("role");
+      Object content = message.get("content");
+      lines.add(new ChatLine(
+          role == null ? null : role.toString(), content == null ? null : content.toString()));
     }
-    detail.setProspectsByStatus(byStatus);
-    detail.setProspectsByNode(byNode);
-    return detail;
+    return lines;
   }
 
-  private static Campaign campaign(CampaignState c) {
-    Campaign wire = new Campaign();
-    wire.setId(c.id);
-    wire.setUserId(c.userId);
-    wire.setType(CampaignType.fromValue(c.type));
-    wire.setName(c.name);
-    wire.setStatus(CampaignStatus.fromValue(c.status));
-    wire.setDailyLimit(null);
-    wire.setStopOnReply(null);
-    wire.setOpenTracking(null);
-    wire.setSignature(null);
-    wire.setSkipOtherCampaigns(null);
-    wire.setOperatingHours(null);
-    CampaignStats stats = new CampaignStats();
-    stats.setTotal((long) c.prospects.size());
-    stats.setSent(0L);
-    stats.setReplied(0L);
-    stats.setBounced(0L);
-    stats.setCompleted(0L);
-    wire.setStats(stats);
-    wire.setSenderAccounts(new ArrayList<>());
-    wire.setCreatedAt(time(c.createdAt));
-    wire.setUpdatedAt(time(c.updatedAt));
-    return wire;
+  /** Examples sent in a request as row examples ({@code null} stays null); 400 on a non-object item. */
+  static List<ExampleState> exampleStates(List<Map<String, Object>> items) {
+    if (items == null) {
+      return null;
+    }
+    List<ExampleState> examples = new ArrayList<>();
+    for (Map<String, Object> item : items) {
+      if (item == null) {
+        throw HttpError.badRequest("generated_examples items must be objects");
+      }
+      examples.add(new ExampleState(
+          JsonTrees.string(item, "lead_id"),
+          JsonTrees.string(item, "first_name"),
+          JsonTrees.string(item, "last_name"),
+          JsonTrees.string(item, "subject"),
+          JsonTrees.string(item, "body")));
+    }
+    return examples;
+  }
+
+  /** Open objects sent in a request as row copies ({@code null} and null items stay null). */
+  static List<Map<String, Object>> rowMaps(List<Map<String, Object>> maps) {
+    if (maps == null) {
+      return null;
+    }
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (Map<String, Object> map : maps) {
+      result.add(map == null ? null : JsonTrees.deepCopy(map));
+    }
+    return result;
   }
 
   static SequenceNode node(NodeState n) {

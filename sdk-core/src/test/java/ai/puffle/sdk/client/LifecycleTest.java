@@ -113,6 +113,28 @@ class LifecycleTest {
   }
 
   @Test
+  void aCallStillRunningAtItsDeadlineEndsWithATimeoutBlockingAndAsync() throws Exception {
+    // A real-time client sweeps its calls' deadlines on its scheduler thread.
+    PuffleClient client = newClient();
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    RequestOptions shortDeadline = RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build();
+
+    PuffleException blocking = assertThrows(PuffleException.class,
+        () -> client.sessions().get(SESSION_ID, shortDeadline));
+    assertInstanceOf(ai.puffle.sdk.PuffleTimeoutException.class, blocking, blocking.toString());
+
+    CompletableFuture<Session> async = client.async().sessions().get(SESSION_ID, shortDeadline);
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> async.get(STOP_WITHIN.toMillis() * 5, java.util.concurrent.TimeUnit.MILLISECONDS));
+    assertInstanceOf(ai.puffle.sdk.PuffleTimeoutException.class, failed.getCause(), failed.getCause().toString());
+    assertEquals(2, server.server.getRequestCount(), "each sent once");
+
+    client.close();
+    assertClientThreadsStop();
+  }
+
+  @Test
   void closeStopsTheSchedulerAndHttpThreads() throws Exception {
     PuffleClient client = newClient();
     server.fixture("session-created.json").fixture("session-created.json");

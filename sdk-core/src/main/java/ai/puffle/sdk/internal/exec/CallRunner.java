@@ -13,7 +13,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -157,9 +156,8 @@ public final class CallRunner {
     }
     Transport chosen = RetryRules.okHttpMayRepeat(request) ? transport : transport.sendOnce();
     Call call = chosen.newCall(http);
-    if (remaining != Long.MAX_VALUE) {
-      call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
-    }
+    CallDeadlines.Watch deadline = remaining == Long.MAX_VALUE
+        ? CallDeadlines.NONE : scope.timing().callDeadlines().watch(call, remaining);
     if (blocking) {
       // On this thread: a cancel or close reaches the call through OkHttp's dispatcher.
       boolean responded = false;
@@ -167,12 +165,19 @@ public final class CallRunner {
         responded = true;
         chosen.wasSent(call);
         responded(trace, response);
-        succeed(result, trace, decodeOrFail(request, response, attempt));
+        T value = decodeOrFail(request, response, attempt);
+        deadline.callEnded();
+        succeed(result, trace, value);
       } catch (IOException e) {
+        deadline.callEnded();
         boolean sent = responded || chosen.wasSent(call);
         fail(result, trace, ioFailure(request, call, e, sent, attempt, lifecycle));
       } catch (PuffleException e) {
+        deadline.callEnded();
         fail(result, trace, e);
+      } catch (RuntimeException | Error e) {
+        deadline.callEnded();
+        throw e;
       }
       return result;
     }
@@ -188,6 +193,7 @@ public final class CallRunner {
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
+            deadline.callEnded();
             fail(result, trace, ioFailure(request, c, e, chosen.wasSent(c), attempt, lifecycle));
           }
 
@@ -196,12 +202,17 @@ public final class CallRunner {
             chosen.wasSent(c);
             responded(trace, response);
             try (Response r = response) {
-              succeed(result, trace, decodeOrFail(request, r, attempt));
+              T value = decodeOrFail(request, r, attempt);
+              deadline.callEnded();
+              succeed(result, trace, value);
             } catch (IOException e) {
+              deadline.callEnded();
               fail(result, trace, ioFailure(request, c, e, true, attempt, lifecycle));
             } catch (PuffleException e) {
+              deadline.callEnded();
               fail(result, trace, e);
             } catch (RuntimeException e) {
+              deadline.callEnded();
               fail(result, trace, new PuffleException(
                   request.operationId() + ": unexpected failure: " + e, e, attempt));
             }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real time. The asynchronous scheduler is one daemon thread, started on first use and stopped by
  * {@link #close()}: it only sleeps and hands work to OkHttp, so one is enough for any number of
- * concurrent waits. {@link #close()} also wakes blocking calls sleeping between attempts.
+ * concurrent waits. It also sweeps the calls past their deadline ({@link SweptDeadlines}). {@link #close()} also wakes blocking calls sleeping between attempts.
  */
 public final class SystemTiming implements Timing {
   /** Released by {@link #close()}: a blocking call sleeping before its next attempt wakes up. */
@@ -18,6 +18,9 @@ public final class SystemTiming implements Timing {
   private ScheduledThreadPoolExecutor executor;
   private Scheduler async;
   private boolean closed;
+  /** Call deadlines, swept on the scheduler thread: no thread is woken per call. */
+  private final SweptDeadlines deadlines = new SweptDeadlines(System::nanoTime,
+      (task, delayNanos) -> executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS));
 
   @Override
   public long nanoTime() {
@@ -30,7 +33,18 @@ public final class SystemTiming implements Timing {
   }
 
   @Override
+  public CallDeadlines callDeadlines() {
+    return deadlines;
+  }
+
+  @Override
   public synchronized Scheduler async() {
+    executor();
+    return async;
+  }
+
+  /** The scheduler thread's executor, started now if needed. */
+  private synchronized ScheduledThreadPoolExecutor executor() {
     if (closed) {
       throw new IllegalStateException("closed");
     }
@@ -48,7 +62,7 @@ public final class SystemTiming implements Timing {
       executor.allowCoreThreadTimeOut(true);
       async = Scheduler.of(executor);
     }
-    return async;
+    return executor;
   }
 
   @Override

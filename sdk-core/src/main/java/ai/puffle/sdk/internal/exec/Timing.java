@@ -25,6 +25,15 @@ public interface Timing extends AutoCloseable {
   /** Runs the attempts and polls of asynchronous calls without holding a thread while waiting. */
   Scheduler async();
 
+  /**
+   * How HTTP calls end at their deadline: OkHttp's call timeout, on real time, unless the timing
+   * has a cheaper way ({@link SystemTiming}). A clock other than real time still bounds real I/O
+   * by real time.
+   */
+  default CallDeadlines callDeadlines() {
+    return CallDeadlines.OKHTTP;
+  }
+
   /** Stops the asynchronous scheduler's thread, if one was started. */
   @Override
   void close();

@@ -63,9 +63,13 @@ public final class PuffleClient implements AutoCloseable {
   private final Timing timing;
   private final boolean root;
   private final String baseUrl;
+  private final SessionCalls sessionCalls;
   private final Sessions sessions;
-  private final Campaigns campaigns;
-  private final PuffleAsyncClient async;
+  /** The parts a client may never use are made on first use: a first call starts sooner. */
+  private final Object lazyParts = new Object();
+  private CampaignCalls campaignCalls;
+  private volatile Campaigns campaigns;
+  private volatile PuffleAsyncClient async;
 
   private PuffleClient(ClientContext ctx, Transport transport, Timing timing, boolean root, String baseUrl) {
     this.ctx = ctx;
@@ -73,12 +77,8 @@ public final class PuffleClient implements AutoCloseable {
     this.timing = timing;
     this.root = root;
     this.baseUrl = baseUrl;
-    SessionCalls sessionCalls = new SessionCalls(ctx);
-    CampaignCalls campaignCalls = new CampaignCalls(ctx);
+    this.sessionCalls = new SessionCalls(ctx);
     this.sessions = new SessionCalls.Blocking(sessionCalls);
-    this.campaigns = new CampaignCalls.Blocking(campaignCalls);
-    this.async = new PuffleAsyncClient(
-        new SessionCalls.Async(sessionCalls), new CampaignCalls.Async(campaignCalls));
   }
 
   /** A builder: set at least the API key. */
@@ -104,12 +104,40 @@ public final class PuffleClient implements AutoCloseable {
 
   /** Campaign-scoped operations (blocking). */
   public Campaigns campaigns() {
-    return campaigns;
+    Campaigns c = campaigns;
+    if (c == null) {
+      synchronized (lazyParts) {
+        c = campaigns;
+        if (c == null) {
+          campaigns = c = new CampaignCalls.Blocking(campaignCalls());
+        }
+      }
+    }
+    return c;
   }
 
   /** The same operations returning {@link java.util.concurrent.CompletableFuture}s. */
   public PuffleAsyncClient async() {
-    return async;
+    PuffleAsyncClient a = async;
+    if (a == null) {
+      synchronized (lazyParts) {
+        a = async;
+        if (a == null) {
+          async = a = new PuffleAsyncClient(
+              new SessionCalls.Async(sessionCalls), new CampaignCalls.Async(campaignCalls()));
+        }
+      }
+    }
+    return a;
+  }
+
+  private CampaignCalls campaignCalls() {
+    synchronized (lazyParts) {
+      if (campaignCalls == null) {
+        campaignCalls = new CampaignCalls(ctx);
+      }
+      return campaignCalls;
+    }
   }
 
   /**

@@ -39,7 +39,8 @@ public final class PuffleJson {
   private static JsonAdapter<?> tolerantEnum(
       Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     Class<?> raw = Types.getRawType(type);
-    if (!annotations.isEmpty() || !raw.isEnum() || !raw.getName().startsWith(GENERATED_PACKAGE)) {
+    if (!annotations.isEmpty() || !raw.isEnum() || !WireValue.class.isAssignableFrom(raw)
+        || !raw.getName().startsWith(GENERATED_PACKAGE)) {
       return null;
     }
     Class<? extends Enum> enumType = (Class<? extends Enum>) raw;

@@ -1,6 +1,5 @@
 package ai.puffle.sdk.internal.json;
 
-import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -8,8 +7,8 @@ import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 
 /**
- * An enum by its constants' wire names ({@code @Json(name = ...)}, else the constant's name); a
- * string the enum does not know reads as the fallback constant, anything but a string is an
+ * A generated enum by its constants' wire values ({@link WireValue}); a string the enum does not
+ * know reads as the fallback constant, anything but a string is an
  * error. Not null-safe: wrap it with {@link #nullSafe()}.
  */
 final class TolerantEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
@@ -25,14 +24,7 @@ final class TolerantEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
     this.constants = type.getEnumConstants();
     this.names = new String[constants.length];
     for (int i = 0; i < constants.length; i++) {
-      String constant = constants[i].name();
-      Json json;
-      try {
-        json = type.getField(constant).getAnnotation(Json.class);
-      } catch (NoSuchFieldException e) {
-        throw new IllegalStateException("no field for " + type.getName() + "." + constant, e);
-      }
-      names[i] = json != null && !Json.UNSET_NAME.equals(json.name()) ? json.name() : constant;
+      names[i] = ((WireValue) constants[i]).getValue();
     }
     this.options = JsonReader.Options.of(names);
   }

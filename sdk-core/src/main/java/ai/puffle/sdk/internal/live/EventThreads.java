@@ -16,28 +16,41 @@ public final class EventThreads implements Executor, AutoCloseable {
   /** Threads at most. */
   public static final int THREADS = 2;
 
-  private final ThreadPoolExecutor pool;
+  /** Made on first use: most clients never run a live turn. */
+  private ThreadPoolExecutor pool;
+  private boolean closed;
 
   /** Threads for one client. */
-  public EventThreads() {
-    AtomicInteger count = new AtomicInteger();
-    pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "puffle-events-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    pool.allowCoreThreadTimeOut(true);
+  public EventThreads() {}
+
+  private synchronized ThreadPoolExecutor pool() {
+    if (pool == null) {
+      AtomicInteger count = new AtomicInteger();
+      pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "puffle-events-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      pool.allowCoreThreadTimeOut(true);
+      if (closed) {
+        pool.shutdownNow();
+      }
+    }
+    return pool;
   }
 
   @Override
   public void execute(Runnable task) {
-    pool.execute(task);
+    pool().execute(task);
   }
 
   /** Stops the threads; events not handed over yet are not. */
   @Override
-  public void close() {
-    pool.shutdownNow();
+  public synchronized void close() {
+    closed = true;
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

@@ -93,8 +93,8 @@ if want streams; then
 fi
 
 if want startup; then
-  section "footprint and startup (5 fresh JVMs each)"
-  "$JAVA" -cp "$CP" ai.puffle.sdk.bench.StartupProbe "$CORE_CP" "$ROOT/sdk-bench/target/classes" 5 \
+  section "footprint and startup (15 fresh JVMs each, alternating)"
+  "$JAVA" -cp "$CP" ai.puffle.sdk.bench.StartupProbe "$CORE_CP" "$ROOT/sdk-bench/target/classes" 15 \
     | tee "$OUT/startup.md"
 fi
 

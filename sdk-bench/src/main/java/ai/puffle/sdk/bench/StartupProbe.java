@@ -16,7 +16,8 @@ import java.util.Locale;
  * Footprint: the runtime jars of puffle-sdk-core (count and size), and the time from JVM start to
  * the first decoded response, {@link FirstResponseMain} run {@code runs} times as a fresh JVM on
  * the core's runtime class path against a FakePuffle in this JVM, alternating with the
- * hand-written OkHttp + Moshi baseline on the same class path. Reports the medians.
+ * hand-written OkHttp + Moshi baseline on the same class path. Reports the medians, and the
+ * median of the per-pair ratios (each SDK run against the baseline run that follows it).
  *
  * <pre>java -cp CLASSPATH ai.puffle.sdk.bench.StartupProbe CORE_RUNTIME_CLASSPATH MAIN_CLASSES_DIR [runs]</pre>
  */
@@ -91,6 +92,15 @@ public final class StartupProbe {
     row("SDK: process launch -> exit", process);
     row("baseline OkHttp + Moshi: JVM start -> first decoded", baselineFirst);
     row("baseline OkHttp + Moshi: process launch -> exit", baselineProcess);
+    System.out.println();
+    double[] ratios = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      ratios[i] = firstResponse[i] / baselineFirst[i];
+    }
+    System.out.println(String.format(Locale.ROOT,
+        "SDK / baseline, JVM start to the first decoded response: **%.3f** (median of the %d"
+            + " per-pair ratios, each SDK run against the baseline run after it; the medians above: %.3f)",
+        Stats.median(ratios), runs, Stats.median(firstResponse) / Stats.median(baselineFirst)));
     System.out.println();
   }
 

@@ -86,7 +86,8 @@ class RetryRulesTest {
     RecordedRequest post = r.get(1);
     assertEquals("/api/campaigns/ai-chat-sessions/" + SESSION_ID + "/turn", post.getUrl().encodedPath());
     assertEquals("Bearer " + TestClients.API_KEY, post.getHeaders().get("Authorization"));
-    assertTrue(post.getHeaders().get("User-Agent").startsWith("puffle-java/"));
+    assertTrue(post.getHeaders().get("User-Agent").matches("puffle-java/\\d+\\.\\d+\\.\\d+\\S* \\(Java .*"),
+        post.getHeaders().get("User-Agent"));
     assertTrue(events.retries().isEmpty());
   }
 

@@ -5,7 +5,9 @@ import com.squareup.moshi.Moshi;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -22,6 +24,10 @@ public final class RequestFactory {
   private final HttpUrl baseUrl;
   private final List<String> basePath;
   private final Moshi moshi;
+  /** Per operation, its path template worked out once: a request only adds its parameters. */
+  private final Map<Endpoint, PathTemplate> templates = new ConcurrentHashMap<>();
+  /** Response adapters by type, looked up once (Moshi's own cache takes a lock per lookup). */
+  private final Map<Type, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
 
   /** A factory resolving against {@code baseUrl} (any path it has is kept as a prefix). */
   public RequestFactory(HttpUrl baseUrl, Moshi moshi) {
@@ -87,17 +93,11 @@ public final class RequestFactory {
     /** The prepared request. */
     @SuppressWarnings("unchecked")
     public ApiRequest<T> build() {
-      HttpUrl.Builder url = baseUrl.newBuilder().encodedPath("/");
-      for (String segment : basePath) {
-        url.addPathSegment(segment);
-      }
-      for (String segment : endpoint.pathTemplate().split("/")) {
-        if (segment.isEmpty()) {
-          continue;
-        }
+      PathTemplate template = templates.computeIfAbsent(endpoint, PathTemplate::new);
+      HttpUrl.Builder url = template.prefix.newBuilder();
+      for (String segment : template.rest) {
         url.addPathSegment(expand(segment));
       }
-      url.query(null);
       for (String[] q : queryParams) {
         url.addQueryParameter(q[0], q[1]);
       }
@@ -115,8 +115,8 @@ public final class RequestFactory {
               .method(method, requestBody)
               .header("Accept", "application/json")
               .build();
-      JsonAdapter<T> adapter =
-          responseType == Void.class ? null : (JsonAdapter<T>) moshi.adapter(responseType);
+      JsonAdapter<T> adapter = responseType == Void.class
+          ? null : (JsonAdapter<T>) adapters.computeIfAbsent(responseType, moshi::adapter);
       return new ApiRequest<>(endpoint, request, adapter);
     }
 
@@ -131,6 +131,35 @@ public final class RequestFactory {
         throw new IllegalStateException("no value for path parameter " + name);
       }
       return segment;
+    }
+  }
+
+  /**
+   * An operation's path against the base URL: the URL up to its first parameter, built and
+   * checked once, and the segments after it, which a request expands.
+   */
+  private final class PathTemplate {
+    final HttpUrl prefix;
+    final List<String> rest = new ArrayList<>();
+
+    PathTemplate(Endpoint endpoint) {
+      HttpUrl.Builder url = baseUrl.newBuilder().encodedPath("/").query(null);
+      for (String segment : basePath) {
+        url.addPathSegment(segment);
+      }
+      boolean literal = true;
+      for (String segment : endpoint.pathTemplate().split("/")) {
+        if (segment.isEmpty()) {
+          continue;
+        }
+        literal &= !segment.startsWith("{");
+        if (literal) {
+          url.addPathSegment(segment);
+        } else {
+          rest.add(segment);
+        }
+      }
+      this.prefix = url.build();
     }
   }
 }

@@ -65,11 +65,8 @@ public final class PuffleClient implements AutoCloseable {
   private final String baseUrl;
   private final SessionCalls sessionCalls;
   private final Sessions sessions;
-  /** The parts a client may never use are made on first use: a first call starts sooner. */
-  private final Object lazyParts = new Object();
-  private CampaignCalls campaignCalls;
-  private volatile Campaigns campaigns;
-  private volatile PuffleAsyncClient async;
+  /** Made on first use: many clients never use them, and a first call starts sooner. */
+  private volatile MoreCalls more;
 
   private PuffleClient(ClientContext ctx, Transport transport, Timing timing, boolean root, String baseUrl) {
     this.ctx = ctx;
@@ -104,39 +101,37 @@ public final class PuffleClient implements AutoCloseable {
 
   /** Campaign-scoped operations (blocking). */
   public Campaigns campaigns() {
-    Campaigns c = campaigns;
-    if (c == null) {
-      synchronized (lazyParts) {
-        c = campaigns;
-        if (c == null) {
-          campaigns = c = new CampaignCalls.Blocking(campaignCalls());
-        }
-      }
-    }
-    return c;
+    return more().campaigns;
   }
 
   /** The same operations returning {@link java.util.concurrent.CompletableFuture}s. */
   public PuffleAsyncClient async() {
-    PuffleAsyncClient a = async;
-    if (a == null) {
-      synchronized (lazyParts) {
-        a = async;
-        if (a == null) {
-          async = a = new PuffleAsyncClient(
-              new SessionCalls.Async(sessionCalls), new CampaignCalls.Async(campaignCalls()));
+    return more().async;
+  }
+
+  private MoreCalls more() {
+    MoreCalls m = more;
+    if (m == null) {
+      synchronized (sessionCalls) {
+        m = more;
+        if (m == null) {
+          more = m = new MoreCalls(ctx, sessionCalls);
         }
       }
     }
-    return a;
+    return m;
   }
 
-  private CampaignCalls campaignCalls() {
-    synchronized (lazyParts) {
-      if (campaignCalls == null) {
-        campaignCalls = new CampaignCalls(ctx);
-      }
-      return campaignCalls;
+  /** The campaign operations and the asynchronous twins of every operation. */
+  private static final class MoreCalls {
+    final Campaigns campaigns;
+    final PuffleAsyncClient async;
+
+    MoreCalls(ClientContext ctx, SessionCalls sessionCalls) {
+      CampaignCalls campaignCalls = new CampaignCalls(ctx);
+      this.campaigns = new CampaignCalls.Blocking(campaignCalls);
+      this.async = new PuffleAsyncClient(
+          new SessionCalls.Async(sessionCalls), new CampaignCalls.Async(campaignCalls));
     }
   }
 

@@ -161,24 +161,23 @@ public final class CallRunner {
     if (blocking) {
       // On this thread: a cancel or close reaches the call through OkHttp's dispatcher.
       boolean responded = false;
+      T value = null;
+      PuffleException failure = null;
       try (Response response = call.execute()) {
         responded = true;
         chosen.wasSent(call);
         responded(trace, response);
-        T value = decodeOrFail(request, response, attempt);
-        deadline.callEnded();
-        succeed(result, trace, value);
+        value = decodeOrFail(request, response, attempt);
       } catch (IOException e) {
-        deadline.callEnded();
         boolean sent = responded || chosen.wasSent(call);
-        fail(result, trace, ioFailure(request, call, e, sent, attempt, lifecycle));
+        failure = ioFailure(request, call, e, sent, attempt, lifecycle);
       } catch (PuffleException e) {
+        failure = e;
+      } finally {
         deadline.callEnded();
-        fail(result, trace, e);
-      } catch (RuntimeException | Error e) {
-        deadline.callEnded();
-        throw e;
       }
+      // Completed once the call is over: a blocking flow's next step runs inside complete().
+      end(result, trace, value, failure);
       return result;
     }
     result.whenComplete((v, e) -> {
@@ -201,24 +200,33 @@ public final class CallRunner {
           public void onResponse(Call c, Response response) {
             chosen.wasSent(c);
             responded(trace, response);
+            T value = null;
+            PuffleException failure = null;
             try (Response r = response) {
-              T value = decodeOrFail(request, r, attempt);
-              deadline.callEnded();
-              succeed(result, trace, value);
+              value = decodeOrFail(request, r, attempt);
             } catch (IOException e) {
-              deadline.callEnded();
-              fail(result, trace, ioFailure(request, c, e, true, attempt, lifecycle));
+              failure = ioFailure(request, c, e, true, attempt, lifecycle);
             } catch (PuffleException e) {
-              deadline.callEnded();
-              fail(result, trace, e);
+              failure = e;
             } catch (RuntimeException e) {
+              failure = new PuffleException(
+                  request.operationId() + ": unexpected failure: " + e, e, attempt);
+            } finally {
               deadline.callEnded();
-              fail(result, trace, new PuffleException(
-                  request.operationId() + ": unexpected failure: " + e, e, attempt));
             }
+            end(result, trace, value, failure);
           }
         });
     return result;
+  }
+
+  private static <T> void end(
+      CompletableFuture<T> result, CallEvents.AttemptTrace trace, T value, PuffleException failure) {
+    if (failure != null) {
+      fail(result, trace, failure);
+    } else {
+      succeed(result, trace, value);
+    }
   }
 
   private static void responded(CallEvents.AttemptTrace trace, Response response) {

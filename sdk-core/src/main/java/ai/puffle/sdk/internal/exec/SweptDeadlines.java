@@ -85,25 +85,19 @@ final class SweptDeadlines implements CallDeadlines {
       pending = null;
     }
     long now = clock.getAsLong();
+    Entry next = null;
     for (Entry e : running) {
       if (e.deadline > now) {
+        next = e;
         break;
       }
       if (running.remove(e)) {
         e.atDeadline.run();
       }
     }
-    Entry next = running.isEmpty() ? null : first();
     if (next != null) {
+      // Should that call end meanwhile, the timer fires for nothing and moves on to the next.
       setTimer(next.deadline);
-    }
-  }
-
-  private Entry first() {
-    try {
-      return running.first();
-    } catch (java.util.NoSuchElementException emptiedMeanwhile) {
-      return null;
     }
   }
 

@@ -37,8 +37,12 @@ class RetrievePollingTest {
   void followsQueuedExecutingCompletedAndEndsWhenTheRunIsOver() throws Exception {
     h.trigger.retrieve(RUN, retrieve("QUEUED"), retrieve("EXECUTING"), retrieveDone("COMPLETED"));
 
+    // The polls wait for the test, so the watch is seen between two of them, whatever the speed.
+    h.timing.holdDelayedTasks();
     RunWatch watch = h.watch();
+    RunWatcherTest.awaitTrue(() -> h.timing.heldTasks() > 0, "the second poll to be due");
     assertEquals(RunWatch.Mode.POLLING, watch.mode());
+    releaseUntilOver(watch);
     RunOutcome o = await(watch);
 
     assertTrue(o.isRunOver(), o.toString());
@@ -190,5 +194,13 @@ class RetrievePollingTest {
 
     assertEquals(RunOutcome.Reason.UNREADABLE, o.reason());
     assertEquals("retrieve answered 400", o.detail());
+  }
+
+  /** Runs each poll as it falls due, until the watch is over. */
+  private void releaseUntilOver(RunWatch watch) throws Exception {
+    while (!watch.outcome().isDone()) {
+      RunWatcherTest.awaitTrue(() -> h.timing.heldTasks() > 0 || watch.outcome().isDone(), "the next poll");
+      h.timing.releaseDelayed();
+    }
   }
 }

@@ -63,10 +63,17 @@ class RunWatcherTest {
     h.trigger.retrieve("run_b", retrieve("QUEUED"), retrieveDone("COMPLETED"));
     heldFeed("run_c");
 
+    // b's polls wait for the test, so b is seen between two of them, whatever the speed.
+    h.timing.holdDelayedTasks();
     RunWatch a = h.watch("run_a");
     RunWatch b = h.watch("run_b");
+    awaitTrue(() -> h.timing.heldTasks() > 0, "b's second poll to be due");
     assertEquals(RunWatch.Mode.FEED, a.mode());
     assertEquals(RunWatch.Mode.POLLING, b.mode());
+    while (!b.outcome().isDone()) {
+      awaitTrue(() -> h.timing.heldTasks() > 0 || b.outcome().isDone(), "b's next poll");
+      h.timing.releaseDelayed();
+    }
     assertTrue(await(b).isRunOver());
     assertEquals(List.of("/api/v3/runs/run_b", "/api/v3/runs/run_b"), pathsOf("run_b"));
     awaitRequests(4); // a's snapshot and held live request, b's two polls

@@ -72,14 +72,6 @@ final class Copies {
     return value;
   }
 
-  /** An unmodifiable copy of a list ({@code null} becomes empty). */
-  static <T> List<T> list(List<? extends T> source) {
-    if (source == null || source.isEmpty()) {
-      return Collections.emptyList();
-    }
-    return Collections.unmodifiableList(new ArrayList<>(source));
-  }
-
   /** The value if it is a string, else empty. */
   static Optional<String> string(Object value) {
     return value instanceof String ? Optional.of((String) value) : Optional.empty();

@@ -15,11 +15,6 @@ public class SessionBusyException extends PuffleApiException {
   private static final long serialVersionUID = 1L;
   private final TaskStatus busyStatus;
 
-  /** An error described by {@code details}; the busy status is read from its message. */
-  SessionBusyException(ErrorDetails details) {
-    this(details, null);
-  }
-
   /** An error described by {@code details}, with the status of the task that held the session. */
   SessionBusyException(ErrorDetails details, TaskStatus busyStatus) {
     super(details);

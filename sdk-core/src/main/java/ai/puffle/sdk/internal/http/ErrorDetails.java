@@ -78,25 +78,6 @@ public final class ErrorDetails {
     return attempts;
   }
 
-  /** This error with another attempt count. */
-  public ErrorDetails withAttempts(int attempts) {
-    return toBuilder().attempts(attempts).build();
-  }
-
-  /** A builder holding this value's fields. */
-  public Builder toBuilder() {
-    return new Builder()
-        .operation(operation)
-        .request(method, path)
-        .statusCode(statusCode)
-        .errorCode(errorCode)
-        .errorMessage(errorMessage)
-        .requestId(requestId)
-        .headers(headers)
-        .bodySnippet(bodySnippet)
-        .attempts(attempts);
-  }
-
   /** One line: operation, request, status, code, message, request id and attempts. */
   public String describe() {
     StringBuilder s = new StringBuilder();

@@ -38,11 +38,6 @@ public final class RequestFactory {
     this.basePath = List.copyOf(segments);
   }
 
-  /** The base URL requests resolve against. */
-  public HttpUrl baseUrl() {
-    return baseUrl;
-  }
-
   /** Starts a request for the operation {@code endpoint}; {@code responseType} is the success body's type. */
   public <T> Builder<T> newRequest(Endpoint endpoint, Type responseType) {
     return new Builder<>(endpoint, responseType);

@@ -62,10 +62,6 @@ final class EventQueue {
     return e;
   }
 
-  boolean isEmpty() {
-    return queue.isEmpty();
-  }
-
   /** What is queued, in order (the queue keeps it). */
   List<TurnEvent> contents() {
     return new ArrayList<>(queue);

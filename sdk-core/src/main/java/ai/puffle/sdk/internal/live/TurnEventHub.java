@@ -74,11 +74,6 @@ public final class TurnEventHub {
     }
   }
 
-  /** Whether the end was emitted. */
-  public synchronized boolean isEnded() {
-    return endedAt != null;
-  }
-
   /** The events as a publisher. */
   public Flow.Publisher<TurnEvent> publisher() {
     return subscriber -> {

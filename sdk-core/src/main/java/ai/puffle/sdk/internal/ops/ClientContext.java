@@ -107,11 +107,6 @@ public final class ClientContext {
     return defaults;
   }
 
-  /** The client's clock and schedulers. */
-  public Timing timing() {
-    return timing;
-  }
-
   /** The client's lifecycle. */
   public Lifecycle lifecycle() {
     return lifecycle;

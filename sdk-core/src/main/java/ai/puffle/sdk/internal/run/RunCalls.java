@@ -159,12 +159,6 @@ final class RunCalls {
     }
   }
 
-  boolean isStopped() {
-    synchronized (lock) {
-      return stopped;
-    }
-  }
-
   private boolean isCurrent(int mine) {
     synchronized (lock) {
       return !stopped && epoch == mine;

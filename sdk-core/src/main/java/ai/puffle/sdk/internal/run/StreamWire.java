@@ -63,11 +63,6 @@ final class StreamWire {
     return cursor;
   }
 
-  /** Whether the current connection speaks v2. */
-  boolean isV2() {
-    return v2;
-  }
-
   /** One event of the current connection; its chunks go to {@code sink}. */
   Kind onEvent(String id, String type, String data, Sink sink) {
     return v2 ? v2Event(type, data, sink) : v1Event(id, data, sink);

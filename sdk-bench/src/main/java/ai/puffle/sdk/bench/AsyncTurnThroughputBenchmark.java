@@ -4,7 +4,9 @@ import ai.puffle.sdk.PuffleClient;
 import ai.puffle.sdk.TurnRequest;
 import ai.puffle.sdk.TurnResult;
 import ai.puffle.sdk.WaitOptions;
+import ai.puffle.sdk.testkit.CampaignSeed;
 import ai.puffle.sdk.testkit.FakePuffle;
+import ai.puffle.sdk.testkit.NodeSeed;
 import ai.puffle.sdk.testkit.SeededCampaign;
 import ai.puffle.sdk.testkit.TimeMode;
 import java.time.Duration;
@@ -51,6 +53,8 @@ public class AsyncTurnThroughputBenchmark {
   @Param({"4096"})
   public int pool;
 
+  private static final int NODES_PER_CAMPAIGN = 64;
+
   private FakePuffle fake;
   private OkHttpClient own;
   private PuffleClient client;
@@ -70,10 +74,20 @@ public class AsyncTurnThroughputBenchmark {
       builder.okHttpClient(own);
     }
     client = builder.build();
-    SeededCampaign campaign = fake.defaultCampaign();
+    // One session per AI node, as on a real campaign: creating a session lists its node's
+    // sessions, so a pool on a single node would take time growing with its square to set up.
     sessions = new String[pool];
-    for (int i = 0; i < pool; i++) {
-      sessions[i] = client.sessions().create(campaign.campaignId(), campaign.aiNodeId()).id();
+    for (int first = 0; first < pool; first += NODES_PER_CAMPAIGN) {
+      int nodes = Math.min(NODES_PER_CAMPAIGN, pool - first);
+      CampaignSeed.Builder seed = CampaignSeed.builder().name("Throughput " + first);
+      for (int k = 0; k < nodes; k++) {
+        seed.node(NodeSeed.ai("Intro email " + k));
+      }
+      SeededCampaign campaign = fake.seedCampaign(seed.build());
+      for (int k = 0; k < nodes; k++) {
+        sessions[first + k] =
+            client.sessions().create(campaign.campaignId(), campaign.nodeId(k)).id();
+      }
     }
     requestsBefore = fake.requestCount();
   }

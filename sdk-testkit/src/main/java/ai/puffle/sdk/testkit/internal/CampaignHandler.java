@@ -102,7 +102,7 @@ final class CampaignHandler {
       }
       campaign.updatedAt = store.now();
       SequenceNodeEnvelope envelope = new SequenceNodeEnvelope();
-      envelope.setNode(WireMapper.node(n));
+      envelope.setNode(WireRows.node(n));
       return WireResponse.ok(envelope);
     }
   }
@@ -121,7 +121,7 @@ final class CampaignHandler {
     detail.setCampaign(campaign(c));
     List<SequenceNode> nodes = new ArrayList<>();
     for (NodeState node : c.nodes) {
-      nodes.add(WireMapper.node(node));
+      nodes.add(WireRows.node(node));
     }
     detail.setSequenceNodes(nodes);
     Map<String, Long> byStatus = new TreeMap<>();
@@ -157,8 +157,8 @@ final class CampaignHandler {
     stats.setCompleted(0L);
     wire.setStats(stats);
     wire.setSenderAccounts(new ArrayList<>());
-    wire.setCreatedAt(WireMapper.time(c.createdAt));
-    wire.setUpdatedAt(WireMapper.time(c.updatedAt));
+    wire.setCreatedAt(WireRows.time(c.createdAt));
+    wire.setUpdatedAt(WireRows.time(c.updatedAt));
     return wire;
   }
 }

@@ -185,7 +185,7 @@ public final class Emulator implements AutoCloseable {
       SessionState s = store.sessions.get(sessionId);
       return s == null
           ? Optional.empty()
-          : Optional.of((Map<String, Object>) json.toTree(WireMapper.session(s)));
+          : Optional.of((Map<String, Object>) json.toTree(WireRows.session(s)));
     }
   }
 

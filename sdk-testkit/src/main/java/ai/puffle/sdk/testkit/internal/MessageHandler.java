@@ -63,7 +63,7 @@ final class MessageHandler {
           body.containsKey("body_text") ? request.getBodyText() : m.bodyText);
       m.manuallyEdited = true;
       GeneratedMessageEnvelope envelope = new GeneratedMessageEnvelope();
-      envelope.setMessage(WireMapper.message(m));
+      envelope.setMessage(WireRows.message(m));
       return WireResponse.ok(envelope);
     }
   }
@@ -71,7 +71,7 @@ final class MessageHandler {
   static WireResponse list(List<MessageState> rows) {
     List<GeneratedMessage> wire = new ArrayList<>();
     for (MessageState m : rows) {
-      wire.add(WireMapper.message(m));
+      wire.add(WireRows.message(m));
     }
     GeneratedMessageListEnvelope envelope = new GeneratedMessageListEnvelope();
     envelope.setMessages(wire);

@@ -46,7 +46,7 @@ final class SessionHandler {
       SessionListEnvelope envelope = new SessionListEnvelope();
       List<ai.puffle.sdk.generated.model.AiChatSession> sessions = new ArrayList<>();
       for (SessionState s : store.sessionsOf(campaignId)) {
-        sessions.add(WireMapper.session(s));
+        sessions.add(WireRows.session(s));
       }
       envelope.setSessions(sessions);
       return WireResponse.ok(envelope);
@@ -69,8 +69,8 @@ final class SessionHandler {
     String id = Uuids.require(call.route.id, "id");
     UpdateAiChatSessionRequest patch =
         json.decode(json.parseObject(call.body), UpdateAiChatSessionRequest.class);
-    List<ChatLine> messages = WireMapper.chatLines(patch.getMessages());
-    List<ExampleState> examples = WireMapper.exampleStates(patch.getGeneratedExamples());
+    List<ChatLine> messages = WireRows.chatLines(patch.getMessages());
+    List<ExampleState> examples = WireRows.exampleStates(patch.getGeneratedExamples());
     TaskStatus status = patch.getTaskStatus();
     if (status == TaskStatus.UNKNOWN_DEFAULT_OPEN_API) {
       throw HttpError.badRequest("task_status must be null, chat_processing or generating_examples");
@@ -90,10 +90,10 @@ final class SessionHandler {
         s.messages = messages;
       }
       if (patch.isSet("skeleton_history")) {
-        s.skeletonHistory = WireMapper.rowMaps(patch.getSkeletonHistory());
+        s.skeletonHistory = WireRows.rowMaps(patch.getSkeletonHistory());
       }
       if (patch.isSet("draft_history")) {
-        s.draftHistory = WireMapper.rowMaps(patch.getDraftHistory());
+        s.draftHistory = WireRows.rowMaps(patch.getDraftHistory());
       }
       if (patch.isSet("framework_version")) {
         s.frameworkVersion = patch.getFrameworkVersion();
@@ -127,7 +127,7 @@ final class SessionHandler {
 
   private static WireResponse envelope(SessionState s) {
     SessionEnvelope envelope = new SessionEnvelope();
-    envelope.setSession(WireMapper.session(s));
+    envelope.setSession(WireRows.session(s));
     return WireResponse.ok(envelope);
   }
 }

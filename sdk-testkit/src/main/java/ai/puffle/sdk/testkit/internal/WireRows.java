@@ -21,8 +21,8 @@ import java.util.Map;
  * values. Session rows set every field, null or not, so that the JSON has every key like the real
  * service's rows do.
  */
-final class WireMapper {
-  private WireMapper() {}
+final class WireRows {
+  private WireRows() {}
 
   static AiChatSession session(SessionState s) {
     AiChatSession wire = new AiChatSession();

@@ -8,13 +8,10 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Footprint: the runtime jars of puffle-sdk-core (count and size), and the time from JVM start to
- * the first decoded response, {@link FirstResponseMain} run {@code runs} times as a fresh JVM on
+ * Footprint ({@link FootprintTable}), and the time from JVM start to the first decoded response: {@link FirstResponseMain} run {@code runs} times as a fresh JVM on
  * the core's runtime class path against a FakePuffle in this JVM, alternating with the
  * hand-written OkHttp + Moshi baseline on the same class path. Reports the medians, and the
  * median of the per-pair ratios (each SDK run against the baseline run that follows it).
@@ -24,29 +21,12 @@ import java.util.Locale;
 public final class StartupProbe {
   private StartupProbe() {}
 
-  /** Runs the probe and prints two tables. */
+  /** Runs the probe and prints its tables. */
   public static void main(String[] args) throws Exception {
     String coreClasspath = args[0];
     String mainClasses = args[1];
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    List<File> jars = new ArrayList<>();
-    long bytes = 0;
-    for (String entry : coreClasspath.split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        File f = new File(entry);
-        jars.add(f);
-        bytes += f.length();
-      }
-    }
-    System.out.println("### Footprint: runtime jars of puffle-sdk-core");
-    System.out.println();
-    System.out.println("| jar | KiB |");
-    System.out.println("|---|---:|");
-    for (File f : jars) {
-      System.out.println(String.format(Locale.ROOT, "| %s | %,.0f |", f.getName(), f.length() / 1024.0));
-    }
-    System.out.println(String.format(Locale.ROOT, "| **%d jars** | **%.2f MiB** |", jars.size(), bytes / 1048576.0));
-    System.out.println();
+    FootprintTable.print(coreClasspath);
 
     double[] firstResponse = new double[runs];
     double[] process = new double[runs];

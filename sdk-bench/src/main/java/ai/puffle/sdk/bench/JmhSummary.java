@@ -50,7 +50,7 @@ public final class JmhSummary {
           error(r), secondary(r, "client.alloc.norm"), secondary(r, "gc.alloc.rate.norm")));
     }
     System.out.println(String.format(Locale.ROOT,
-        "| **SDK / baseline** | **%.3f** (target <= 1.10) | | **%.3f** (target <= 1.25) | %.3f |",
+        "| **SDK / baseline** | **%.3f** (target <= 1.05) | | **%.3f** (target <= 1.10) | %.3f |",
         score(sdk) / score(base), secondary(sdk, "client.alloc.norm") / secondary(base, "client.alloc.norm"),
         secondary(sdk, "gc.alloc.rate.norm") / secondary(base, "gc.alloc.rate.norm")));
     System.out.println();

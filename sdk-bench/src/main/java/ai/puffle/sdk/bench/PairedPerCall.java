@@ -71,7 +71,7 @@ public final class PairedPerCall {
     out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %,.0f |", a, r.aMicros, r.aCpuMicros, r.aBytes));
     out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %,.0f |", b, r.bMicros, r.bCpuMicros, r.bBytes));
     out.println(String.format(Locale.ROOT, "| **ratio** (median of per-round ratios) | **%.3f**%s | %.3f | **%.3f**%s |",
-        r.timeRatio, targets ? " (target <= 1.10)" : "", r.cpuRatio, r.allocRatio, targets ? " (target <= 1.25)" : ""));
+        r.timeRatio, targets ? " (target <= 1.05)" : "", r.cpuRatio, r.allocRatio, targets ? " (target <= 1.10)" : ""));
     out.println();
   }
 }

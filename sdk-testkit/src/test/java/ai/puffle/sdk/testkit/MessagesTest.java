@@ -3,6 +3,7 @@ package ai.puffle.sdk.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -153,5 +154,23 @@ class MessagesTest {
     assertEquals("Hi %first_name%", f.http.put(node, "{}").object("node").get("subject"));
     assertEquals(404, f.http.put("/api/campaigns/" + f.campaign.campaignId()
         + "/sequence/nodes/3c90c3cc-0d44-4b50-8888-8dd25736052a", "{}").status);
+  }
+
+  @Test
+  void putNodeClearsKeysSentAsNullAtTheTopAndInsideAiNode() {
+    String node = "/api/campaigns/" + f.campaign.campaignId() + "/sequence/nodes/"
+        + f.campaign.aiNodeId();
+    f.http.put(node, "{\"subject\":\"Hi\",\"ai_node\":{\"purpose\":\"Intro\",\"output_type\":\"email\"}}");
+
+    Map<String, Object> cleared =
+        f.http.put(node, "{\"subject\":null,\"ai_node\":{\"output_type\":null}}").object("node");
+    assertEquals(null, cleared.get("subject"));
+    Map<String, Object> ai = new HashMap<>();
+    ai.put("purpose", "Intro");
+    ai.put("output_type", null);
+    assertEquals(ai, cleared.get("ai_node"));
+
+    Map<String, Object> untouched = f.http.put(node, "{\"ai_node\":null}").object("node");
+    assertEquals(ai, untouched.get("ai_node"));
   }
 }

@@ -48,55 +48,54 @@ final class CampaignHandler {
       if (!campaign.isDraft()) {
         throw HttpError.badRequest("Sequence nodes can only be edited on draft campaigns");
       }
-      if (body.containsKey("subject")) {
+      if (r.isSet("subject")) {
         n.subject = r.getSubject();
       }
-      if (body.containsKey("body")) {
+      if (r.isSet("body")) {
         n.body = r.getBody();
       }
-      if (body.containsKey("body_html")) {
+      if (r.isSet("body_html")) {
         n.bodyHtml = r.getBodyHtml();
       }
-      if (body.containsKey("signature")) {
+      if (r.isSet("signature")) {
         n.signature = r.getSignature();
       }
-      if (body.containsKey("from_name")) {
+      if (r.isSet("from_name")) {
         n.fromName = r.getFromName();
       }
-      if (body.containsKey("reply_to")) {
+      if (r.isSet("reply_to")) {
         n.replyTo = r.getReplyTo();
       }
-      if (body.containsKey("cc")) {
+      if (r.isSet("cc")) {
         n.cc = r.getCc();
       }
-      if (body.containsKey("bcc")) {
+      if (r.isSet("bcc")) {
         n.bcc = r.getBcc();
       }
-      if (body.containsKey("attachments")) {
+      if (r.isSet("attachments")) {
         n.attachments = r.getAttachments() == null ? null : copy(r.getAttachments());
       }
-      if (body.containsKey("include_message")) {
+      if (r.isSet("include_message")) {
         n.includeMessage = r.getIncludeMessage();
       }
-      if (body.containsKey("is_reply")) {
+      if (r.isSet("is_reply")) {
         n.isReply = r.getIsReply();
       }
-      if (body.containsKey("delay_days")) {
+      if (r.isSet("delay_days")) {
         n.delayDays = r.getDelayDays();
       }
-      if (body.containsKey("delay_hours")) {
+      if (r.isSet("delay_hours")) {
         n.delayHours = r.getDelayHours();
       }
-      if (body.containsKey("delay_minutes")) {
+      if (r.isSet("delay_minutes")) {
         n.delayMinutes = r.getDelayMinutes();
       }
-      AiNodeSettings ai = r.getAiNode();
-      if (n.isAi() && ai != null && body.get("ai_node") instanceof Map) {
-        Map<?, ?> raw = (Map<?, ?>) body.get("ai_node");
-        if (raw.containsKey("purpose")) {
+      AiNodeSettings ai = aiSettings(body);
+      if (n.isAi() && ai != null) {
+        if (ai.isSet("purpose")) {
           n.aiPurpose = ai.getPurpose();
         }
-        if (raw.containsKey("output_type")) {
+        if (ai.isSet("output_type")) {
           n.aiOutputType = ai.getOutputType();
         }
       }
@@ -105,6 +104,20 @@ final class CampaignHandler {
       envelope.setNode(WireRows.node(n));
       return WireResponse.ok(envelope);
     }
+  }
+
+  /**
+   * The body's {@code ai_node} object, decoded as its own model so that the keys it carried are
+   * marked on it, as on the request's top level; null when absent or null.
+   */
+  private AiNodeSettings aiSettings(Map<String, Object> body) {
+    Object ai = body.get("ai_node");
+    if (!(ai instanceof Map)) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree = (Map<String, Object>) ai;
+    return json.decode(tree, AiNodeSettings.class);
   }
 
   private static List<Map<String, Object>> copy(List<Map<String, Object>> maps) {

@@ -59,8 +59,8 @@ final class MessageHandler {
         throw HttpError.badRequest("Only draft messages can be edited");
       }
       m.setText(
-          body.containsKey("subject") ? request.getSubject() : m.subject,
-          body.containsKey("body_text") ? request.getBodyText() : m.bodyText);
+          request.isSet("subject") ? request.getSubject() : m.subject,
+          request.isSet("body_text") ? request.getBodyText() : m.bodyText);
       m.manuallyEdited = true;
       GeneratedMessageEnvelope envelope = new GeneratedMessageEnvelope();
       envelope.setMessage(WireRows.message(m));

@@ -97,21 +97,43 @@ class ModulePathTest {
     assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
         () -> problems.getDiagnostics().toString());
 
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--module-path", out + File.pathSeparator + join(modulePath)));
-    if (!classPath.isEmpty()) {
-      command.addAll(List.of("-cp", join(classPath)));
-    }
-    command.addAll(List.of("-m", "consumer/consumer.Main"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the consumer ends");
-    assertEquals(0, p.exitValue(), output);
+    String output = run(out, "consumer/consumer.Main");
     assertTrue(output.contains("skeleton: true"), output);
     assertTrue(output.contains("module: ai.puffle.sdk"), "the SDK ran as its named module: " + output);
     assertTrue(output.contains("testkit: false"), "the testkit ran as its named module: " + output);
     assertTrue(output.contains("not found: 404"), output);
+  }
+
+  @Test
+  void aConsumerModuleChecksTheContractWithTheValidatorOnTheClassPath() throws Exception {
+    Path src = dir.resolve("contract-src");
+    write(src.resolve("module-info.java"),
+        "module checked { requires ai.puffle.sdk; requires ai.puffle.sdk.testkit; }");
+    write(src.resolve("checked/Main.java"), String.join("\n",
+        "package checked;",
+        "import ai.puffle.sdk.*;",
+        "import ai.puffle.sdk.testkit.*;",
+        "public class Main {",
+        "  public static void main(String[] args) {",
+        "    FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.virtual()).validateContract(true).start();",
+        "    try (PuffleClient client = PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())",
+        "        .clock(fake.clientClock()).watchRuns(false).build()) {",
+        "      SeededCampaign campaign = fake.defaultCampaign();",
+        "      Session session = client.sessions().create(campaign.campaignId(), campaign.aiNodeId());",
+        "      client.sessions().turnAndWait(session.id(), TurnRequest.of(\"Write an intro email\"));",
+        "    } finally {",
+        "      fake.close();",
+        "    }",
+        "    System.out.println(\"checked: \" + fake.contractViolations().size() + \" violations\");",
+        "  }",
+        "}"));
+    Path out = dir.resolve("contract-out");
+    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
+    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
+        () -> problems.getDiagnostics().toString());
+
+    String output = run(out, "checked/checked.Main");
+    assertTrue(output.contains("checked: 0 violations"), output);
   }
 
   @Test
@@ -133,6 +155,28 @@ class ModulePathTest {
         && errors.get(0).contains("declared in module ai.puffle.sdk, which does not export it"), errors.toString());
     // A package exported to no module but the testkit is not even seen.
     assertTrue(errors.get(1).contains("package ai.puffle.sdk.generated.model does not exist"), errors.toString());
+  }
+
+  /** Runs a consumer's main class on the module path, the rest on the class path; its output. */
+  private String run(Path out, String mainClass) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--module-path", out + File.pathSeparator + join(modulePath)));
+    if (!classPath.isEmpty()) {
+      command.addAll(List.of("-cp", join(classPath)));
+    }
+    command.addAll(List.of("-m", mainClass));
+    Path log = Files.createTempFile(dir, "consumer", ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    boolean ended = p.waitFor(2, TimeUnit.MINUTES);
+    if (!ended) {
+      p.destroyForcibly().waitFor();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(ended, "the consumer ends: " + output);
+    assertEquals(0, p.exitValue(), output);
+    return output;
   }
 
   private DiagnosticCollector<JavaFileObject> compile(Path src, Path out) throws IOException {

@@ -34,14 +34,25 @@ final class ContractCheck {
    * @throws IllegalStateException when the validator is not on the class path
    */
   static ContractCheck on() {
+    Class<?> validator;
     try {
-      Class.forName(VALIDATOR, false, ContractCheck.class.getClassLoader());
+      validator = Class.forName(VALIDATOR, false, ContractCheck.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(
           "FakePuffle's contract check needs com.atlassian.oai:swagger-request-validator-core"
               + " (2.46.1) on the test class path; add it, or turn validateContract off", e);
     }
+    readValidator(validator);
     return new ContractCheck(ContractValidator.shared());
+  }
+
+  /**
+   * On the module path the testkit is a named module, which reads only what it requires; the
+   * validator's jars sit on the class path, in the unnamed module, which it must read before
+   * it touches them. On the class path (the testkit unnamed too) this changes nothing.
+   */
+  private static void readValidator(Class<?> validator) {
+    ContractCheck.class.getModule().addReads(validator.getModule());
   }
 
   boolean isOn() {
@@ -52,16 +63,26 @@ final class ContractCheck {
     if (validator == null || !route.inSpec || badRequestsAllowed) {
       return;
     }
-    record(validator.request(route.operation.operationId(), request.getMethod(),
-        request.getUrl(), request.getHeaders(), body));
+    String operation = route.operation.operationId();
+    try {
+      record(validator.request(operation, request.getMethod(), request.getUrl(),
+          request.getHeaders(), body));
+    } catch (RuntimeException | Error e) {
+      recordCrash(operation, "request", e);
+    }
   }
 
   void response(Route route, RecordedRequest request, int status, String contentType, String body) {
     if (validator == null || !route.inSpec) {
       return;
     }
-    record(validator.response(route.operation.operationId(), request.getMethod(),
-        request.getUrl().encodedPath(), status, contentType, body));
+    String operation = route.operation.operationId();
+    try {
+      record(validator.response(operation, request.getMethod(), request.getUrl().encodedPath(),
+          status, contentType, body));
+    } catch (RuntimeException | Error e) {
+      recordCrash(operation, "response", e);
+    }
   }
 
   /** From now on, requests that break the contract are not recorded. */
@@ -83,5 +104,16 @@ final class ContractCheck {
 
   private synchronized void record(List<String> found) {
     violations.addAll(found);
+  }
+
+  /**
+   * The validator itself failed (a missing class of its own, a bug): recorded as a violation, so
+   * that the test fails and says why, while the emulator goes on answering.
+   */
+  private void recordCrash(String operation, String what, Throwable e) {
+    if (e instanceof VirtualMachineError) {
+      throw (VirtualMachineError) e;
+    }
+    record(List.of(operation + " " + what + ": the contract check failed: " + e));
   }
 }

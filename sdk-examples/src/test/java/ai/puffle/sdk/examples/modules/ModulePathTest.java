@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A user's own module on the module path: it requires {@code ai.puffle.sdk} and {@code
  * ai.puffle.sdk.testkit} (both named modules), runs a turn on the emulator (wire models and error
- * bodies read through the qualified opens), and cannot compile against the SDK's internals.
+ * bodies read through the qualified opens), checks the contract with the validator on the class
+ * path, traces its calls through {@code ai.puffle.sdk.opentelemetry} with OpenTelemetry's jars as
+ * automatic modules, and cannot compile against the SDK's internals.
  */
 class ModulePathTest {
   /** The jars the SDK's module and the testkit need on the module path, by file name. */
@@ -37,6 +39,7 @@ class ModulePathTest {
   @TempDir Path dir;
   Path core;
   Path testkit;
+  Path telemetry;
   List<Path> modulePath = new ArrayList<>();
   List<Path> classPath = new ArrayList<>();
 
@@ -50,6 +53,8 @@ class ModulePathTest {
         core = p;
       } else if (path.contains("sdk-testkit/target")) {
         testkit = p;
+      } else if (path.contains("sdk-opentelemetry/target")) {
+        telemetry = p;
       } else if (name.endsWith(".jar") && !name.contains("junit5")
           && MODULE_JARS.stream().anyMatch(name::startsWith)) {
         modulePath.add(p);
@@ -57,10 +62,19 @@ class ModulePathTest {
         classPath.add(p);
       }
     }
-    assertTrue(core != null && testkit != null, "core and testkit on the test class path");
+    assertTrue(core != null && testkit != null && telemetry != null,
+        "core, testkit and the OpenTelemetry module on the test class path");
     assertEquals(MODULE_JARS.size(), modulePath.size(), "the modules they need: " + modulePath);
     modulePath.add(0, core);
     modulePath.add(1, testkit);
+    modulePath.add(2, telemetry);
+    // OpenTelemetry's jars are automatic modules (named in their manifests), as a modular
+    // application has them.
+    List<Path> openTelemetry = classPath.stream()
+        .filter(p -> p.getFileName().toString().startsWith("opentelemetry-"))
+        .collect(Collectors.toList());
+    classPath.removeAll(openTelemetry);
+    modulePath.addAll(openTelemetry);
   }
 
   @Test
@@ -134,6 +148,56 @@ class ModulePathTest {
 
     String output = run(out, "checked/checked.Main");
     assertTrue(output.contains("checked: 0 violations"), output);
+  }
+
+  @Test
+  void aConsumerModuleTracesItsCallsWithTheOpenTelemetryModule() throws Exception {
+    Path src = dir.resolve("traced-src");
+    write(src.resolve("module-info.java"), String.join("\n",
+        "module traced {",
+        "  requires ai.puffle.sdk; requires ai.puffle.sdk.testkit; requires ai.puffle.sdk.opentelemetry;",
+        "  requires io.opentelemetry.sdk; requires io.opentelemetry.sdk.trace;",
+        "}"));
+    write(src.resolve("traced/Main.java"), String.join("\n",
+        "package traced;",
+        "import ai.puffle.sdk.*;",
+        "import ai.puffle.sdk.opentelemetry.PuffleTelemetry;",
+        "import ai.puffle.sdk.testkit.*;",
+        "import io.opentelemetry.context.Context;",
+        "import io.opentelemetry.sdk.OpenTelemetrySdk;",
+        "import io.opentelemetry.sdk.trace.*;",
+        "import java.util.*;",
+        "public class Main {",
+        "  public static void main(String[] args) {",
+        "    List<String> spans = Collections.synchronizedList(new ArrayList<>());",
+        "    SpanProcessor record = new SpanProcessor() {",
+        "      public void onStart(Context parent, ReadWriteSpan span) {}",
+        "      public boolean isStartRequired() { return false; }",
+        "      public void onEnd(ReadableSpan span) { spans.add(span.getName()); }",
+        "      public boolean isEndRequired() { return true; }",
+        "    };",
+        "    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()",
+        "        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(record).build()).build();",
+        "    try (FakePuffle fake = FakePuffle.builder().timeMode(TimeMode.virtual()).start();",
+        "        PuffleClient client = PuffleClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl())",
+        "            .clock(fake.clientClock()).watchRuns(false)",
+        "            .eventListener(PuffleTelemetry.create(otel)).build()) {",
+        "      SeededCampaign campaign = fake.defaultCampaign();",
+        "      Session session = client.sessions().create(campaign.campaignId(), campaign.aiNodeId());",
+        "      client.sessions().get(session.id());",
+        "    }",
+        "    System.out.println(\"module: \" + PuffleTelemetry.class.getModule().getName());",
+        "    System.out.println(\"spans: \" + new TreeSet<>(spans));",
+        "  }",
+        "}"));
+    Path out = dir.resolve("traced-out");
+    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
+    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
+        () -> problems.getDiagnostics().toString());
+
+    String output = run(out, "traced/traced.Main");
+    assertTrue(output.contains("module: ai.puffle.sdk.opentelemetry"), output);
+    assertTrue(output.contains("createAiChatSession") && output.contains("getAiChatSession"), output);
   }
 
   @Test

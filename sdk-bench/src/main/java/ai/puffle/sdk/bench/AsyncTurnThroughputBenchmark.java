@@ -44,6 +44,8 @@ public class AsyncTurnThroughputBenchmark {
       .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
       .timeout(Duration.ofSeconds(60))
       .build();
+  /** AI nodes per seeded campaign; the pool has one session on each node. */
+  private static final int NODES_PER_CAMPAIGN = 64;
 
   /** Which OkHttpClient the SDK runs on. */
   @Param({"sdk", "nonrejecting"})
@@ -52,8 +54,6 @@ public class AsyncTurnThroughputBenchmark {
   /** Sessions in the pool (turns rotate over them, so transcripts stay short). */
   @Param({"4096"})
   public int pool;
-
-  private static final int NODES_PER_CAMPAIGN = 64;
 
   private FakePuffle fake;
   private OkHttpClient own;

@@ -106,10 +106,7 @@ class ModulePathTest {
         "    }",
         "  }",
         "}"));
-    Path out = dir.resolve("consumer-out");
-    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
-    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
-        () -> problems.getDiagnostics().toString());
+    Path out = compileCleanly(src, dir.resolve("consumer-out"));
 
     String output = run(out, "consumer/consumer.Main");
     assertTrue(output.contains("skeleton: true"), output);
@@ -141,10 +138,7 @@ class ModulePathTest {
         "    System.out.println(\"checked: \" + fake.contractViolations().size() + \" violations\");",
         "  }",
         "}"));
-    Path out = dir.resolve("contract-out");
-    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
-    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
-        () -> problems.getDiagnostics().toString());
+    Path out = compileCleanly(src, dir.resolve("contract-out"));
 
     String output = run(out, "checked/checked.Main");
     assertTrue(output.contains("checked: 0 violations"), output);
@@ -190,10 +184,7 @@ class ModulePathTest {
         "    System.out.println(\"spans: \" + new TreeSet<>(spans));",
         "  }",
         "}"));
-    Path out = dir.resolve("traced-out");
-    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
-    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
-        () -> problems.getDiagnostics().toString());
+    Path out = compileCleanly(src, dir.resolve("traced-out"));
 
     String output = run(out, "traced/traced.Main");
     assertTrue(output.contains("module: ai.puffle.sdk.opentelemetry"), output);
@@ -241,6 +232,14 @@ class ModulePathTest {
     assertTrue(ended, "the consumer ends: " + output);
     assertEquals(0, p.exitValue(), output);
     return output;
+  }
+
+  /** Compiles a consumer into {@code out}, failing on any error; {@code out}. */
+  private Path compileCleanly(Path src, Path out) throws IOException {
+    DiagnosticCollector<JavaFileObject> problems = compile(src, out);
+    assertTrue(problems.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
+        () -> problems.getDiagnostics().toString());
+    return out;
   }
 
   private DiagnosticCollector<JavaFileObject> compile(Path src, Path out) throws IOException {
